@@ -1,0 +1,97 @@
+/**
+ * One error class for everything the toolkit refuses, with a closed set of codes. Each code maps to an
+ * HTTP status here and nowhere else, so adapters never guess a status from a message.
+ */
+const STATUS_BY_CODE = {
+  // A caller's mistake at start-up: the message names the option.
+  OPTION_INVALID: 500,
+  DESCRIPTOR_INVALID: 500,
+
+  // Incoming JWTs (protocol section 6).
+  JWT_MISSING: 401,
+  JWT_MALFORMED: 401,
+  JWT_TOO_LARGE: 401,
+  JWT_ALGORITHM_NOT_ALLOWED: 401,
+  JWT_SIGNATURE_INVALID: 401,
+  JWT_CLAIM_MISSING: 401,
+  JWT_EXPIRED: 401,
+  JWT_ISSUED_IN_FUTURE: 401,
+  JWT_TOO_OLD: 401,
+  JWT_UNKNOWN_ISSUER: 401,
+
+  // Request bodies.
+  BODY_MALFORMED: 400,
+  BODY_TOO_LARGE: 413,
+  BODY_UNSUPPORTED_TYPE: 415,
+  PAYLOAD_INVALID: 400,
+
+  // The installation lifecycle (protocol section 4).
+  HOST_NOT_ALLOWED: 403,
+  CAPABILITIES_UNREACHABLE: 502,
+  CAPABILITIES_INVALID: 502,
+  INSTALL_TARGET_NOT_ALLOWED: 403,
+  CREDENTIALS_REJECTED: 403,
+  OAUTH_ID_CONFLICT: 409,
+  INSTALLATION_NOT_FOUND: 404,
+  UNINSTALL_REFUSED: 403,
+  HOST_UNREACHABLE: 502,
+  LIFECYCLE_HANDLER_FAILED: 500,
+
+  // The store behind installations and tokens.
+  STORE_UNAVAILABLE: 503,
+
+  // Everything else.
+  ROUTE_NOT_FOUND: 404,
+  HANDLER_FAILED: 500,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof STATUS_BY_CODE;
+
+export const ERROR_CODES = Object.freeze(Object.keys(STATUS_BY_CODE) as ErrorCode[]);
+
+export interface ConnectErrorOptions {
+  /** The underlying error; kept for logs, never sent in a response. */
+  cause?: unknown;
+  /** Safe, structured facts for the response body (a schema path, an option name). */
+  details?: Record<string, unknown>;
+}
+
+export class ConnectError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, options: ConnectErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'ConnectError';
+    this.code = code;
+    this.status = STATUS_BY_CODE[code];
+    this.details = options.details;
+  }
+
+  /** The JSON body a response carries: code and message only, never a stack or a cause. */
+  toJSON(): { error: { code: ErrorCode; status: number; message: string; details?: Record<string, unknown> } } {
+    const error = { code: this.code, status: this.status, message: this.message };
+    return { error: this.details ? { ...error, details: this.details } : error };
+  }
+}
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS_BY_CODE[code];
+}
+
+export function isConnectError(value: unknown, code?: ErrorCode): value is ConnectError {
+  return value instanceof ConnectError && (code === undefined || value.code === code);
+}
+
+/** Wraps anything thrown into a ConnectError, keeping the original as the cause. */
+export function toConnectError(value: unknown, fallback: ErrorCode = 'INTERNAL'): ConnectError {
+  if (value instanceof ConnectError) return value;
+  return new ConnectError(fallback, fallback === 'INTERNAL' ? 'Internal error' : 'Request failed', { cause: value });
+}
+
+/** Start-up check that names the option at fault, as panva/jose does. */
+export function invalidOption(option: string, expected: string): ConnectError {
+  return new ConnectError('OPTION_INVALID', `options.${option} must be ${expected}`, { details: { option } });
+}

@@ -1,0 +1,39 @@
+import type { Installation } from '../core/installation';
+
+/**
+ * Where installations and the data that belongs to them live. Small on purpose (compare bolt-js's
+ * InstallationStore): three calls for installations, three for per-installation values.
+ *
+ * Every promise resolves only once the write is acknowledged, and rejects with a ConnectError
+ * `STORE_UNAVAILABLE` when the backing service cannot be reached, so callers can answer 503.
+ */
+export interface Store {
+  fetchInstallation(oauthId: string): Promise<Installation | undefined>;
+  /** Creates or replaces the installation record. */
+  storeInstallation(installation: Installation): Promise<void>;
+  /** Removes the installation and every value stored under its oauthId (tokens, settings, locks). */
+  deleteInstallation(oauthId: string): Promise<void>;
+
+  getValue(oauthId: string, key: string): Promise<string | undefined>;
+  /**
+   * Sets a value owned by the installation. With `ifAbsent`, nothing is written when the key exists and
+   * the result is false (the basis for locks). `ttlMs` makes the value expire.
+   */
+  setValue(oauthId: string, key: string, value: string, options?: SetValueOptions): Promise<boolean>;
+  /** With `ifValue`, deletes only when the stored value is that one (releasing a lock one holds). */
+  deleteValue(oauthId: string, key: string, ifValue?: string): Promise<void>;
+
+  /**
+   * Tells this process when another process changed or removed an installation, so in-process caches
+   * can drop it. Stores that only ever serve one process leave this out.
+   */
+  onInstallationChange?(listener: (oauthId: string) => void): Promise<() => Promise<void>>;
+
+  /** Releases connections and timers the store itself opened. */
+  close?(): Promise<void>;
+}
+
+export interface SetValueOptions {
+  ttlMs?: number;
+  ifAbsent?: boolean;
+}
