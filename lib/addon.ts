@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import type { RequestHandler, Router } from 'express';
+import { assertValidDescriptor, buildDescriptor, descriptorFromTemplate, type Descriptor } from './core/descriptor';
+import { DescriptorCache } from './core/descriptor-cache';
+import { descriptorSource } from './core/descriptor-source';
+import { HostAllowlist } from './core/install/host-allowlist';
+import type { LifecycleContext } from './core/install/context';
+import { InstallationCache } from './core/installation-cache';
+import type { Installation } from './core/installation';
+import { extractToken, type TokenCarrier } from './core/jwt/extract';
+import { verifyToken, type Verified } from './core/jwt/verify';
+import { LifecycleEvents, type LifecycleEventName, type LifecycleListener } from './core/lifecycle-events';
+import { receive } from './core/receive';
+import { WebhookRegistry, type IncomingWebhook, type WebhookHandler, type WebhookOptions, type WebhookReply } from './core/webhooks';
+import { createAuthenticate } from './express/authenticate';
+import { createRouter } from './express/router';
+import { resolveOptions, type AddonOptions, type ResolvedOptions } from './options';
+import { FileStore } from './stores/file';
+import type { Store } from './stores/store';
+
+export interface Addon {
+  readonly options: Readonly<ResolvedOptions>;
+  readonly store: Store;
+  /** Declares a webhook (and so a descriptor entry) and its handler. */
+  webhook(event: string, handler: WebhookHandler): this;
+  webhook(event: string, patternOrOptions: RegExp | WebhookOptions, handler: WebhookHandler): this;
+  /** Listens to the installation lifecycle; listeners are awaited in order. */
+  on<E extends LifecycleEventName>(name: E, listener: LifecycleListener<E>): this;
+  /** The descriptor served at the given base URL, validated. */
+  descriptor(baseUrl: string): Descriptor;
+  /** Descriptor, lifecycle and webhook routes, to mount in any Express 4 or 5 app. */
+  readonly router: Router;
+  /** Middleware for the author's own routes: verifies the JWT and fills `res.locals.hipchat`. */
+  authenticate(): RequestHandler;
+  /** Verifies a host- or page-signed token wherever it arrives. */
+  verify(carrier: TokenCarrier): Promise<Verified>;
+  /** The one entry point for webhooks: verified input in, the reply to post (if any) out. */
+  receive(incoming: IncomingWebhook): Promise<WebhookReply | undefined>;
+  installation(oauthId: string): Promise<Installation | undefined>;
+  /** The lifecycle steps, for adapters other than Express. */
+  readonly lifecycle: LifecycleContext;
+  /** Stops listening for other processes' changes and closes the store if the add-on created it. */
+  close(): Promise<void>;
+}
+
+export function createAddon(input: AddonOptions): Addon {
+  const options = resolveOptions(input);
+  const ownsStore = input.store === undefined;
+  const store = input.store ?? new FileStore();
+  const cache = new InstallationCache(store, { max: options.cacheMax, ttlMs: options.cacheTtlMs });
+  const watching = cache.watch().catch((error: unknown) => options.logger.warn({ err: error }, 'installation change feed unavailable; relying on cache expiry'));
+  const webhooks = new WebhookRegistry();
+  const events = new LifecycleEvents();
+  const template = options.descriptorTemplate === undefined ? undefined : readFileSync(options.descriptorTemplate, 'utf8');
+  const descriptors = new DescriptorCache((baseUrl) => {
+    const descriptor = template === undefined
+      ? buildDescriptor(descriptorSource(options, webhooks), baseUrl)
+      : descriptorFromTemplate(template, { localBaseUrl: baseUrl });
+    assertValidDescriptor(descriptor);
+    return descriptor;
+  });
+  const verifyOptions = {
+    findInstallation: (oauthId: string) => cache.get(oauthId),
+    clockToleranceSeconds: options.clockToleranceSeconds,
+    maxAgeSeconds: options.maxAgeSeconds,
+    now: options.now,
+  };
+  const lifecycle: LifecycleContext = {
+    store, cache, events, allowedHosts: new HostAllowlist(options.allowedHosts),
+    allowRoom: options.allowRoom, allowGlobal: options.allowGlobal, scopes: options.scopes,
+    fetch: options.fetch, hostTimeoutMs: options.hostTimeoutMs, capabilitiesMaxBytes: options.capabilitiesBytes,
+    provesSecret: (token, oauthId) => verifyToken(token, { ...verifyOptions, findInstallation: () => store.fetchInstallation(oauthId) })
+      .then((verified) => verified.installation.oauthId === oauthId, () => false),
+    now: options.now, logger: options.logger,
+  };
+  let router: Router | undefined;
+
+  const addon: Addon = {
+    options,
+    store,
+    lifecycle,
+    webhook(event: string, second: RegExp | WebhookOptions | WebhookHandler, third?: WebhookHandler) {
+      const handler = typeof second === 'function' ? second : third;
+      const webhookOptions = second instanceof RegExp ? { pattern: second } : typeof second === 'function' ? {} : second;
+      webhooks.add(event, webhookOptions, handler as WebhookHandler);
+      descriptors.clear();
+      return addon;
+    },
+    on(name, listener) {
+      events.on(name, listener);
+      return addon;
+    },
+    descriptor: (baseUrl) => descriptors.get(baseUrl.replace(/\/+$/, '')),
+    get router() {
+      // Building the router validates the descriptor: an invalid one stops the add-on here, at start-up.
+      addon.descriptor(options.baseUrl ?? 'https://addon.invalid');
+      router ??= createRouter(addon, webhooks);
+      return router;
+    },
+    authenticate: () => createAuthenticate(addon),
+    verify: async (carrier) => verifyToken(extractToken(carrier), verifyOptions),
+    receive: (incoming) => receive(webhooks, incoming, options.logger),
+    installation: (oauthId) => cache.get(oauthId),
+    async close() {
+      await watching;
+      await cache.close();
+      if (ownsStore) await store.close?.();
+    },
+  };
+  return addon;
+}

@@ -1,0 +1,25 @@
+import type { Logger } from '../../logger';
+import type { Store } from '../../stores/store';
+import type { Fetch } from '../bounded-fetch';
+import type { InstallationCache } from '../installation-cache';
+import type { LifecycleEvents } from '../lifecycle-events';
+import type { HostAllowlist } from './host-allowlist';
+
+/** Everything the lifecycle steps need, injected so they run without HTTP, Express or Redis. */
+export interface LifecycleContext {
+  store: Store;
+  cache: InstallationCache;
+  events: LifecycleEvents;
+  allowedHosts: HostAllowlist;
+  allowRoom: boolean;
+  allowGlobal: boolean;
+  /** The descriptor's scopes: what the token proof asks for. */
+  scopes: readonly string[];
+  fetch: Fetch;
+  hostTimeoutMs: number;
+  capabilitiesMaxBytes: number;
+  /** Verifies that a JWT was signed with a stored installation's secret (the re-install proof). */
+  provesSecret(token: string, oauthId: string): Promise<boolean>;
+  now(): number;
+  logger: Logger;
+}

@@ -1,0 +1,49 @@
+import { LRUCache } from 'lru-cache';
+import type { Store } from '../stores/store';
+import type { Installation } from './installation';
+
+export interface InstallationCacheOptions {
+  /** Most installations held in memory. */
+  max: number;
+  /** A safety net for stores that cannot announce changes from other processes. */
+  ttlMs: number;
+}
+
+/**
+ * Keeps verified requests off the store: a hit costs no round trip, concurrent misses for one oauthId
+ * share one store read, and unknown ids are not cached (an install elsewhere is seen at once).
+ * Changes in this process `forget` at once; changes in others arrive through the store's change feed.
+ */
+export class InstallationCache {
+  private readonly cache: LRUCache<string, Installation>;
+  private unsubscribe: (() => Promise<void>) | undefined;
+
+  constructor(private readonly store: Store, options: InstallationCacheOptions) {
+    this.cache = new LRUCache<string, Installation>({
+      max: options.max,
+      ttl: options.ttlMs,
+      fetchMethod: (oauthId) => this.store.fetchInstallation(oauthId),
+    });
+  }
+
+  /** Subscribes to the store's change feed; resolves once invalidations will arrive. */
+  async watch(): Promise<void> {
+    if (this.unsubscribe || !this.store.onInstallationChange) return;
+    this.unsubscribe = await this.store.onInstallationChange((oauthId) => this.forget(oauthId));
+  }
+
+  get(oauthId: string): Promise<Installation | undefined> {
+    return this.cache.fetch(oauthId);
+  }
+
+  forget(oauthId: string): void {
+    this.cache.delete(oauthId);
+  }
+
+  async close(): Promise<void> {
+    this.cache.clear();
+    const unsubscribe = this.unsubscribe;
+    this.unsubscribe = undefined;
+    await unsubscribe?.();
+  }
+}

@@ -1,0 +1,60 @@
+import jwt from 'jsonwebtoken';
+import { ConnectError } from '../../errors';
+import type { Claims } from '../claims';
+import type { Installation } from '../installation';
+import { decodeUntrusted } from './decode';
+import { normaliseClaims } from './claims';
+
+export interface VerifyOptions {
+  /** Finds the installation named by `iss`; the only I/O of verification. */
+  findInstallation(oauthId: string): Promise<Installation | undefined>;
+  /** Seconds of clock skew allowed on `exp` and `iat` (protocol default 60). */
+  clockToleranceSeconds: number;
+  /** Oldest `iat` accepted, in seconds: bounds how long a leaked token can be replayed. */
+  maxAgeSeconds: number;
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+export interface Verified {
+  installation: Installation;
+  claims: Claims;
+}
+
+const ALGORITHM = 'HS256';
+
+export async function verifyToken(token: string, options: VerifyOptions): Promise<Verified> {
+  const untrusted = decodeUntrusted(token);
+  if (untrusted.alg !== ALGORITHM) {
+    throw new ConnectError('JWT_ALGORITHM_NOT_ALLOWED', `JWT algorithm must be ${ALGORITHM}`, { details: { alg: String(untrusted.alg) } });
+  }
+  const installation = await options.findInstallation(untrusted.iss);
+  if (!installation) throw new ConnectError('JWT_UNKNOWN_ISSUER', 'JWT issuer is not an installation of this add-on');
+
+  const nowSeconds = Math.floor(options.now() / 1000);
+  const payload = checkSignature(token, installation.oauthSecret, nowSeconds);
+  const claims = normaliseClaims(payload);
+  checkTimes(claims, nowSeconds, options);
+  return { installation, claims };
+}
+
+function checkSignature(token: string, secret: string, nowSeconds: number): Record<string, unknown> {
+  try {
+    // Times are checked by checkTimes with our own clock and codes; jsonwebtoken checks the signature.
+    const payload = jwt.verify(token, secret, { algorithms: [ALGORITHM], ignoreExpiration: true, clockTimestamp: nowSeconds, ignoreNotBefore: true });
+    if (typeof payload === 'string') throw new ConnectError('JWT_MALFORMED', 'JWT payload is not a JSON object');
+    return payload as Record<string, unknown>;
+  } catch (cause) {
+    if (cause instanceof ConnectError) throw cause;
+    throw new ConnectError('JWT_SIGNATURE_INVALID', 'JWT signature does not verify', { cause });
+  }
+}
+
+function checkTimes(claims: Claims, nowSeconds: number, options: VerifyOptions): void {
+  const tolerance = options.clockToleranceSeconds;
+  if (claims.exp + tolerance < nowSeconds) throw new ConnectError('JWT_EXPIRED', 'JWT has expired');
+  if (claims.iat - tolerance > nowSeconds) throw new ConnectError('JWT_ISSUED_IN_FUTURE', 'JWT was issued in the future');
+  if (nowSeconds - claims.iat > options.maxAgeSeconds + tolerance) {
+    throw new ConnectError('JWT_TOO_OLD', `JWT was issued more than ${options.maxAgeSeconds} s ago`);
+  }
+}

@@ -1,0 +1,134 @@
+import { invalidOption } from './errors';
+import { createConsoleLogger, type Logger } from './logger';
+import type { Fetch } from './core/bounded-fetch';
+import { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './core/install/host-allowlist';
+import type { Store } from './stores/store';
+
+export const SCOPES = ['send_notification', 'send_message', 'view_room', 'admin_room', 'view_group', 'admin_group', 'manage_rooms', 'view_messages', 'import_data'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface AddonOptions {
+  key: string;
+  name: string;
+  description: string;
+  vendor?: { name: string; url: string };
+  homepage?: string;
+  /** Scopes asked for at install (default `['send_notification']`). */
+  scopes?: Scope[];
+  /** The name notifications are sent under, and the avatar shown beside them. */
+  fromName?: string;
+  avatar?: string | { url: string; 'url@2x'?: string };
+  installable?: { allowGlobal?: boolean; allowRoom?: boolean; redirectFlows?: boolean };
+  /**
+   * The public URL the add-on is reached at. Default: `HIPCHAT_CONNECT_BASE_URL`, else derived from each
+   * request (honouring Express's `trust proxy` and `X-Forwarded-*`, for ngrok and reverse proxies).
+   */
+  baseUrl?: string;
+  /** Where installations live; default: a FileStore at `.hipchat-connect/store.json`. */
+  store?: Store;
+  /** Origins installs are accepted from (default HipChat Cloud; plus loopback in development). */
+  allowedHosts?: string[];
+  /** Development mode: loopback hosts allowed. Default: NODE_ENV is `development` or `test`. */
+  development?: boolean;
+  /** An `atlassian-connect.json` template with `{{localBaseUrl}}`, instead of modules declared in code. */
+  descriptorTemplate?: string;
+  jwt?: { clockToleranceSeconds?: number; maxAgeSeconds?: number; pageTokenTtlSeconds?: number };
+  limits?: { bodyBytes?: number; hostTimeoutMs?: number; capabilitiesBytes?: number };
+  cache?: { max?: number; ttlMs?: number };
+  logger?: Logger;
+  /** Injected for tests and instrumentation; default: the global fetch and clock. */
+  fetch?: Fetch;
+  now?: () => number;
+}
+
+export interface ResolvedOptions {
+  key: string;
+  name: string;
+  description: string;
+  vendor: { name: string; url: string } | undefined;
+  homepage: string | undefined;
+  scopes: readonly Scope[];
+  fromName: string | undefined;
+  avatar: AddonOptions['avatar'];
+  allowGlobal: boolean;
+  allowRoom: boolean;
+  redirectFlows: boolean;
+  baseUrl: string | undefined;
+  allowedHosts: readonly string[];
+  descriptorTemplate: string | undefined;
+  clockToleranceSeconds: number;
+  maxAgeSeconds: number;
+  pageTokenTtlSeconds: number;
+  bodyBytes: number;
+  hostTimeoutMs: number;
+  capabilitiesBytes: number;
+  cacheMax: number;
+  cacheTtlMs: number;
+  logger: Logger;
+  fetch: Fetch;
+  now: () => number;
+}
+
+/** Validates every option up front, so a mistake fails at start-up with the option's name. */
+export function resolveOptions(options: AddonOptions): Readonly<ResolvedOptions> {
+  if (typeof options !== 'object' || options === null) throw invalidOption('(options)', 'an object');
+  const scopes = options.scopes ?? ['send_notification'];
+  if (!Array.isArray(scopes) || scopes.length === 0 || !scopes.every((scope) => (SCOPES as readonly string[]).includes(scope))) {
+    throw invalidOption('scopes', `a non-empty array of ${SCOPES.join(', ')}`);
+  }
+  const development = options.development ?? ['development', 'test'].includes(process.env.NODE_ENV ?? '');
+  return Object.freeze({
+    key: text(options.key, 'key', /^[a-zA-Z0-9_\-.]{1,80}$/, 'up to 80 letters, digits, "_", "-" or "."'),
+    name: text(options.name, 'name'),
+    description: text(options.description, 'description'),
+    vendor: options.vendor,
+    homepage: options.homepage === undefined ? undefined : url(options.homepage, 'homepage'),
+    scopes: Object.freeze([...new Set(scopes)]),
+    fromName: options.fromName,
+    avatar: options.avatar,
+    allowGlobal: flag(options.installable?.allowGlobal, 'installable.allowGlobal', true),
+    allowRoom: flag(options.installable?.allowRoom, 'installable.allowRoom', true),
+    redirectFlows: flag(options.installable?.redirectFlows, 'installable.redirectFlows', false),
+    baseUrl: baseUrlOf(options.baseUrl ?? process.env.HIPCHAT_CONNECT_BASE_URL),
+    allowedHosts: Object.freeze(options.allowedHosts ?? (development ? [HIPCHAT_CLOUD, ...LOOPBACK_HOSTS] : [HIPCHAT_CLOUD])),
+    descriptorTemplate: options.descriptorTemplate,
+    clockToleranceSeconds: count(options.jwt?.clockToleranceSeconds, 'jwt.clockToleranceSeconds', 60),
+    maxAgeSeconds: count(options.jwt?.maxAgeSeconds, 'jwt.maxAgeSeconds', 3600),
+    pageTokenTtlSeconds: count(options.jwt?.pageTokenTtlSeconds, 'jwt.pageTokenTtlSeconds', 900),
+    bodyBytes: count(options.limits?.bodyBytes, 'limits.bodyBytes', 100 * 1024),
+    hostTimeoutMs: count(options.limits?.hostTimeoutMs, 'limits.hostTimeoutMs', 10_000),
+    capabilitiesBytes: count(options.limits?.capabilitiesBytes, 'limits.capabilitiesBytes', 256 * 1024),
+    cacheMax: count(options.cache?.max, 'cache.max', 10_000),
+    cacheTtlMs: count(options.cache?.ttlMs, 'cache.ttlMs', 5 * 60_000),
+    logger: options.logger ?? createConsoleLogger(),
+    fetch: options.fetch ?? fetch,
+    now: options.now ?? Date.now,
+  });
+}
+
+function text(value: unknown, option: string, pattern?: RegExp, rule = 'a non-empty string'): string {
+  if (typeof value !== 'string' || value.trim() === '' || (pattern && !pattern.test(value))) throw invalidOption(option, rule);
+  return value;
+}
+
+function url(value: unknown, option: string): string {
+  if (typeof value !== 'string' || !/^https?:\/\//.test(value) || !URL.canParse(value)) throw invalidOption(option, 'an absolute http(s) URL');
+  return value;
+}
+
+function baseUrlOf(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  return url(value, 'baseUrl').replace(/\/+$/, '');
+}
+
+function flag(value: unknown, option: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw invalidOption(option, 'true or false');
+  return value;
+}
+
+function count(value: unknown, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) throw invalidOption(option, 'a positive whole number');
+  return value;
+}
