@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { RequestHandler, Router } from 'express';
-import { assertValidDescriptor, buildDescriptor, descriptorFromTemplate, type Descriptor } from './core/descriptor';
+import { buildDescriptor, descriptorFromTemplate, type Descriptor } from './core/descriptor';
 import { DescriptorCache } from './core/descriptor-cache';
 import { descriptorSource } from './core/descriptor-source';
 import { HostAllowlist } from './core/install/host-allowlist';
@@ -53,11 +53,10 @@ export function createAddon(input: AddonOptions): Addon {
   const events = new LifecycleEvents();
   const template = options.descriptorTemplate === undefined ? undefined : readFileSync(options.descriptorTemplate, 'utf8');
   const descriptors = new DescriptorCache((baseUrl) => {
-    const descriptor = template === undefined
+    // Both paths validate what they return: an invalid descriptor never leaves here.
+    return template === undefined
       ? buildDescriptor(descriptorSource(options, webhooks), baseUrl)
       : descriptorFromTemplate(template, { localBaseUrl: baseUrl });
-    assertValidDescriptor(descriptor);
-    return descriptor;
   });
   const verifyOptions = {
     findInstallation: (oauthId: string) => cache.get(oauthId),

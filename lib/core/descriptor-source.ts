@@ -27,5 +27,5 @@ export function descriptorSource(options: ResolvedOptions, webhooks: WebhookRegi
         : {}),
     },
     modules: { webhook: webhooks.descriptorEntries(PATHS.webhook) },
-  } as DescriptorSource;
+  };
 }

@@ -1,6 +1,7 @@
 import { invalidOption } from '../errors';
 import type { Logger } from '../logger';
 import type { Claims } from './claims';
+import type { Webhook } from './descriptor';
 import type { Installation } from './installation';
 import { isWebhookEvent, MESSAGE_EVENTS, toHostPattern, type WebhookEvent } from './webhook-events';
 
@@ -75,12 +76,12 @@ export class WebhookRegistry {
   }
 
   /** Descriptor entries with paths relative to the add-on's base URL. */
-  descriptorEntries(pathFor: (key: string) => string): Record<string, unknown>[] {
+  descriptorEntries(pathFor: (key: string) => string): Webhook[] {
     return this.declarations.map((declaration) => ({
       key: declaration.key,
       event: declaration.event,
       url: pathFor(declaration.key),
-      authentication: 'jwt',
+      authentication: 'jwt' as const,
       ...(declaration.pattern ? { pattern: toHostPattern(declaration.pattern) } : {}),
       ...(declaration.name ? { name: declaration.name } : {}),
     }));
