@@ -1,0 +1,89 @@
+/**
+ * Where the RedisStore keeps things. Every key of one installation carries the same hash tag, `{oauthId}`,
+ * so Redis Cluster puts them in one slot: that is what lets one Lua script touch all of them atomically.
+ * The oauthId is URI-encoded inside the tag so that no id (say, one holding `}` or `:v:`) can end the tag
+ * early or produce another installation's key names.
+ */
+export interface InstallationKeys {
+  /** The installation record, as JSON. */
+  installation: string;
+  /** A set naming every value key ever set for the installation, so it can be purged without SCAN. */
+  index: string;
+  /** Prefix of value keys; the index holds the part after it. */
+  valueBase: string;
+}
+
+export function installationKeys(prefix: string, oauthId: string): InstallationKeys {
+  const base = `${prefix}{${encodeURIComponent(oauthId)}}:`;
+  return { installation: `${base}installation`, index: `${base}keys`, valueBase: `${base}v:` };
+}
+
+export function changeChannel(prefix: string): string {
+  return `${prefix}installation-changed`;
+}
+
+/**
+ * The Lua scripts, each atomic on the server. Keys built inside a script come from KEYS (never ARGV) so
+ * that a client's `keyPrefix` option, which ioredis applies to KEYS only, is honoured; they all share the
+ * hash slot of KEYS[1], which Redis Cluster allows. The change notice is published by the same script as
+ * the write, so a notice never goes out for a write that failed, nor a write succeeds without its notice.
+ */
+export const SCRIPTS = {
+  /** KEYS: installation. ARGV: record JSON, channel, oauthId. */
+  hipchatConnectStoreInstallation: {
+    numberOfKeys: 1,
+    lua: `
+redis.call('SET', KEYS[1], ARGV[1])
+redis.call('PUBLISH', ARGV[2], ARGV[3])
+return 1`,
+  },
+  /**
+   * KEYS: installation, index, value base. ARGV: channel, oauthId. Values that expired by themselves
+   * leave their names in the index; deleting a name whose key is gone costs nothing.
+   */
+  hipchatConnectDeleteInstallation: {
+    numberOfKeys: 3,
+    lua: `
+for _, name in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+  redis.call('DEL', KEYS[3] .. name)
+end
+redis.call('DEL', KEYS[1], KEYS[2])
+redis.call('PUBLISH', ARGV[1], ARGV[2])
+return 1`,
+  },
+  /** KEYS: value, index. ARGV: name, value, TTL in ms or '', '1' for only-if-absent. Returns 1 if written. */
+  hipchatConnectSetValue: {
+    numberOfKeys: 2,
+    lua: `
+local set = {'SET', KEYS[1], ARGV[2]}
+if ARGV[3] ~= '' then
+  table.insert(set, 'PX')
+  table.insert(set, ARGV[3])
+end
+if ARGV[4] == '1' then table.insert(set, 'NX') end
+if not redis.call(unpack(set)) then return 0 end
+redis.call('SADD', KEYS[2], ARGV[1])
+return 1`,
+  },
+  /** KEYS: value, index. ARGV: name[, expected value]. Deletes only when the value is the expected one. */
+  hipchatConnectDeleteValue: {
+    numberOfKeys: 2,
+    lua: `
+if #ARGV > 1 and redis.call('GET', KEYS[1]) ~= ARGV[2] then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('SREM', KEYS[2], ARGV[1])
+return 1`,
+  },
+} as const;
+
+/** The scripts as the methods `defineCommand` adds to the client. */
+export interface ScriptCommands {
+  hipchatConnectStoreInstallation(key: string, json: string, channel: string, oauthId: string): Promise<number>;
+  hipchatConnectDeleteInstallation(
+    installation: string, index: string, valueBase: string, channel: string, oauthId: string,
+  ): Promise<number>;
+  hipchatConnectSetValue(
+    value: string, index: string, name: string, content: string, ttlMs: string, ifAbsent: '1' | '',
+  ): Promise<number>;
+  hipchatConnectDeleteValue(value: string, index: string, name: string, ...ifValue: string[]): Promise<number>;
+}

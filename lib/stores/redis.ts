@@ -1,0 +1,144 @@
+import type { Cluster, Redis } from 'ioredis';
+import type { Installation } from '../core/installation';
+import { ConnectError, invalidOption } from '../errors';
+import { createConsoleLogger, type Logger } from '../logger';
+import { parseInstallationJson } from './installation-record';
+import { guarded } from './redis-guard';
+import { changeChannel, installationKeys, SCRIPTS, type ScriptCommands } from './redis-layout';
+import type { SetValueOptions, Store } from './store';
+import { assertTtl } from './store-state';
+
+export interface RedisStoreOptions {
+  /**
+   * Starts every key and the change channel, so several add-ons can share one Redis. Default `hipchat:`.
+   * Keep braces out of it: in Cluster the first `{…}` of a key picks its slot, and that must be the oauthId.
+   */
+  prefix?: string;
+  /** Longest a call may take, connection wait included, before it fails with STORE_UNAVAILABLE. Default 2000. */
+  operationTimeoutMs?: number;
+  logger?: Logger;
+}
+
+type Client = Redis | Cluster;
+
+/**
+ * The store for add-ons that run as several processes: standalone Redis, Sentinel or Cluster, through
+ * the ioredis client the caller made (and keeps: `close()` leaves it open). Installation records are
+ * JSON; values are plain strings with Redis doing the expiry. See redis-layout.ts for the key layout and
+ * redis-guard.ts for how an outage turns into a fast STORE_UNAVAILABLE.
+ */
+export class RedisStore implements Store {
+  private readonly prefix: string;
+  private readonly timeoutMs: number;
+  private readonly logger: Logger;
+  private readonly channel: string;
+  private readonly scripts: ScriptCommands;
+  private readonly subscribers = new Set<Client>();
+
+  constructor(private readonly redis: Client, options: RedisStoreOptions = {}) {
+    if (typeof redis?.defineCommand !== 'function') throw invalidOption('redis', 'an ioredis Redis or Cluster client');
+    this.prefix = options.prefix ?? 'hipchat:';
+    if (typeof this.prefix !== 'string') throw invalidOption('prefix', 'a string');
+    this.timeoutMs = options.operationTimeoutMs ?? 2000;
+    if (!(Number.isFinite(this.timeoutMs) && this.timeoutMs > 0)) {
+      throw invalidOption('operationTimeoutMs', 'a positive number of milliseconds');
+    }
+    this.logger = options.logger ?? createConsoleLogger();
+    this.channel = changeChannel(this.prefix);
+    // Defining an existing name again replaces it with the same script, so several stores may share a client.
+    for (const [name, script] of Object.entries(SCRIPTS)) redis.defineCommand(name, script);
+    this.scripts = redis as unknown as ScriptCommands;
+  }
+
+  async fetchInstallation(oauthId: string): Promise<Installation | undefined> {
+    const key = installationKeys(this.prefix, oauthId).installation;
+    const json = await this.run('fetchInstallation', () => this.redis.get(key));
+    if (json === null) return undefined;
+    const installation = parseInstallationJson(json);
+    if (installation?.oauthId === oauthId) return installation;
+    // Reported, not treated as absent: "absent" would let anyone install afresh over the damaged record.
+    this.logger.error({ oauthId, key }, 'Damaged installation record in Redis');
+    throw new ConnectError('STORE_UNAVAILABLE', `The installation record at ${key} is damaged`, { details: { key } });
+  }
+
+  async storeInstallation(installation: Installation): Promise<void> {
+    const { oauthId } = installation;
+    const key = installationKeys(this.prefix, oauthId).installation;
+    const json = JSON.stringify(installation);
+    await this.run('storeInstallation', () => this.scripts.hipchatConnectStoreInstallation(key, json, this.channel, oauthId));
+  }
+
+  async deleteInstallation(oauthId: string): Promise<void> {
+    const keys = installationKeys(this.prefix, oauthId);
+    await this.run('deleteInstallation', () =>
+      this.scripts.hipchatConnectDeleteInstallation(keys.installation, keys.index, keys.valueBase, this.channel, oauthId));
+  }
+
+  async getValue(oauthId: string, key: string): Promise<string | undefined> {
+    const valueKey = installationKeys(this.prefix, oauthId).valueBase + key;
+    return (await this.run('getValue', () => this.redis.get(valueKey))) ?? undefined;
+  }
+
+  async setValue(oauthId: string, key: string, value: string, options: SetValueOptions = {}): Promise<boolean> {
+    assertTtl(options.ttlMs);
+    const keys = installationKeys(this.prefix, oauthId);
+    // PX takes whole milliseconds; rounding up never expires a value early.
+    const ttl = options.ttlMs === undefined ? '' : String(Math.ceil(options.ttlMs));
+    const written = await this.run('setValue', () =>
+      this.scripts.hipchatConnectSetValue(keys.valueBase + key, keys.index, key, value, ttl, options.ifAbsent ? '1' : ''));
+    return written === 1;
+  }
+
+  async deleteValue(oauthId: string, key: string, ifValue?: string): Promise<void> {
+    const keys = installationKeys(this.prefix, oauthId);
+    const expected = ifValue === undefined ? [] : [ifValue];
+    await this.run('deleteValue', () =>
+      this.scripts.hipchatConnectDeleteValue(keys.valueBase + key, keys.index, key, ...expected));
+  }
+
+  /**
+   * Listens on a connection of its own (a subscribed connection can run no other command). Notices of
+   * this process's own changes arrive too, which costs a cache one extra miss. Notices published while
+   * the connection is down are lost, which is why in-process caches also expire by time.
+   */
+  async onInstallationChange(listener: (oauthId: string) => void): Promise<() => Promise<void>> {
+    // The user's client may have been made without resubscribing after a reconnect; this one must.
+    const subscriber: Client = this.redis.isCluster
+      ? this.redis.duplicate()
+      : (this.redis as Redis).duplicate({ autoResubscribe: true });
+    this.subscribers.add(subscriber);
+    subscriber.on('error', (error: unknown) => this.logger.warn({ error }, 'Redis connection for installation changes failed'));
+    const onMessage = (channel: string, oauthId: string) => {
+      if (channel !== this.channel) return;
+      try {
+        listener(oauthId);
+      } catch (error) {
+        this.logger.error({ error, oauthId }, 'Installation change listener threw');
+      }
+    };
+    subscriber.on('message', onMessage);
+    const unsubscribe = async () => {
+      // Messages already on the wire may still arrive while the connection closes; the listener is done.
+      subscriber.off('message', onMessage);
+      this.subscribers.delete(subscriber);
+      subscriber.disconnect();
+    };
+    try {
+      await guarded(subscriber, this.timeoutMs, 'subscribe', () => subscriber.subscribe(this.channel));
+    } catch (error) {
+      await unsubscribe();
+      throw error;
+    }
+    return unsubscribe;
+  }
+
+  /** Closes the connections this store opened; the client passed to the constructor stays open. */
+  async close(): Promise<void> {
+    for (const subscriber of this.subscribers) subscriber.disconnect();
+    this.subscribers.clear();
+  }
+
+  private run<T>(operation: string, call: () => Promise<T>): Promise<T> {
+    return guarded(this.redis, this.timeoutMs, operation, call);
+  }
+}
