@@ -1,0 +1,34 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express from 'express';
+import type { Addon } from '../../lib/addon';
+
+export interface Served {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Mounts an add-on's router in a fresh Express app on a free loopback port. */
+export async function serveAddon(addon: Addon, configure?: (app: express.Express) => void): Promise<Served> {
+  const app = express();
+  configure?.(app);
+  app.use(addon.router);
+  return listen(app);
+}
+
+export function listen(app: express.Express): Promise<Served> {
+  return new Promise((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      resolve({
+        url,
+        server,
+        close: () => new Promise<void>((done) => {
+          server.closeAllConnections();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}

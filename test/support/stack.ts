@@ -1,0 +1,45 @@
+import type { Redis } from 'ioredis';
+import type { Addon } from '../../lib/addon';
+import { createWeatherAddon } from '../../lib/demo/weather';
+import { startEmulator, type Emulator } from '../../lib/emulator';
+import { silentLogger } from '../../lib/logger';
+import type { AddonOptions } from '../../lib/options';
+import { RedisStore } from '../../lib/stores/redis';
+import { serveAddon, type Served } from './serve';
+
+export interface Stack {
+  emulator: Emulator;
+  addon: Addon;
+  served: Served;
+  store: RedisStore;
+  descriptorUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The example add-on on a RedisStore, served over real HTTP, and an emulator to install it: the
+ * arrangement most integration tests start from.
+ */
+export async function startStack(redis: Redis, prefix: string, overrides: Partial<AddonOptions> = {}): Promise<Stack> {
+  const emulator = await startEmulator({ logger: silentLogger });
+  const store = new RedisStore(redis, { prefix });
+  const addon = createWeatherAddon({ store, logger: silentLogger, development: true, ...overrides });
+  const served = await serveAddon(addon);
+  return {
+    emulator, addon, served, store,
+    descriptorUrl: `${served.url}/atlassian-connect.json`,
+    async close() {
+      await served.close();
+      await addon.close();
+      await store.close();
+      await emulator.close();
+    },
+  };
+}
+
+/** Every key under the test's prefix that belongs to one installation. */
+export async function keysOf(redis: Redis, prefix: string, oauthId: string): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const batch of redis.scanStream({ match: `${prefix}*${oauthId}*`, count: 500 }) as AsyncIterable<string[]>) keys.push(...batch);
+  return keys;
+}
