@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { ConnectError, toConnectError } from '../errors';
 import type { Logger } from '../logger';
+import { sendJson } from './send-json';
 
 /**
  * The one place a thrown error becomes a response: its code's status and a JSON body with the code and
@@ -17,8 +18,7 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 export function sendError(res: Response, error: ConnectError): void {
-  if (error.status === 401) res.setHeader('WWW-Authenticate', 'JWT');
-  res.status(error.status).json(error.toJSON());
+  sendJson(res, error.status, error.toJSON(), error.status === 401 ? { 'www-authenticate': 'JWT' } : {});
 }
 
 /** Errors of Express's own body parsers, when the author mounted them before our router. */

@@ -10,6 +10,7 @@ import { requestBaseUrl } from './base-url';
 import { readJsonBody } from './body';
 import { tokenCarrier } from './carrier';
 import { createErrorHandler, sendError } from './error-handler';
+import { sendJson } from './send-json';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
@@ -25,6 +26,17 @@ export function createRouter(addon: Addon, webhooks: WebhookRegistry): Router {
   };
   const json = (req: Request) => readJsonBody(req, options.bodyBytes);
   const baseUrl = (req: Request) => requestBaseUrl(req, options.baseUrl);
+
+  // First, because it is the route every message travels: the router matches fewer layers to reach it.
+  router.post('/webhooks/:key', route(async (req, res) => {
+    const key = String(req.params.key);
+    if (!webhooks.find(key)) throw new ConnectError('ROUTE_NOT_FOUND', `No webhook with key "${key}"`);
+    const payload = await json(req);
+    const { installation, claims } = await addon.verify(tokenCarrier(req));
+    const reply = await addon.receive({ key, payload, installation, claims });
+    if (reply === undefined) res.writeHead(204).end();
+    else sendJson(res, 200, reply);
+  }));
 
   router.get(PATHS.descriptor, route(async (req, res) => {
     res.json(addon.descriptor(baseUrl(req)));
@@ -54,16 +66,6 @@ export function createRouter(addon: Addon, webhooks: WebhookRegistry): Router {
       router.get(path, route(async (req, res) => res.redirect(303, await completeRedirect(lifecycle, kind, req.query as Record<string, unknown>))));
     }
   }
-
-  router.post('/webhooks/:key', route(async (req, res) => {
-    const key = String(req.params.key);
-    if (!webhooks.find(key)) throw new ConnectError('ROUTE_NOT_FOUND', `No webhook with key "${key}"`);
-    const payload = await json(req);
-    const { installation, claims } = await addon.verify(tokenCarrier(req));
-    const reply = await addon.receive({ key, payload, installation, claims });
-    if (reply === undefined) res.status(204).end();
-    else res.status(200).json(reply);
-  }));
 
   router.use(createErrorHandler(options.logger));
   return router;

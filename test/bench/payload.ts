@@ -15,7 +15,7 @@ export function roomMessagePayload(oauthId: string, text: string): Record<string
         mentions: [],
         message: text,
         type: 'message',
-        message_links: [{ type: 'link', url: 'https://example.com/forecast/paris', link: { url: 'https://example.com/forecast/paris', title: 'Forecast for Paris, seven days ahead', description: 'Sun all week with a light breeze from the west, highs of 21 and lows of 12; a chance of rain on Sunday evening.'.repeat(4) } }],
+        message_links: [{ type: 'link', url: 'https://example.com/forecast/paris', link: { url: 'https://example.com/forecast/paris', title: 'Forecast for Paris, seven days ahead', description: 'Sun all week with a light breeze from the west, highs of 21 and lows of 12; a chance of rain on Sunday evening.'.repeat(5) } }],
       },
       room: {
         id: 1147567,

@@ -1,9 +1,11 @@
+import type { KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ConnectError } from '../../errors';
 import type { Claims } from '../claims';
 import type { Installation } from '../installation';
 import { decodeUntrusted } from './decode';
 import { normaliseClaims } from './claims';
+import { secretKeyOf } from './secret-key';
 
 export interface VerifyOptions {
   /** Finds the installation named by `iss`; the only I/O of verification. */
@@ -32,13 +34,13 @@ export async function verifyToken(token: string, options: VerifyOptions): Promis
   if (!installation) throw new ConnectError('JWT_UNKNOWN_ISSUER', 'JWT issuer is not an installation of this add-on');
 
   const nowSeconds = Math.floor(options.now() / 1000);
-  const payload = checkSignature(token, installation.oauthSecret, nowSeconds);
+  const payload = checkSignature(token, secretKeyOf(installation), nowSeconds);
   const claims = normaliseClaims(payload);
   checkTimes(claims, nowSeconds, options);
   return { installation, claims };
 }
 
-function checkSignature(token: string, secret: string, nowSeconds: number): Record<string, unknown> {
+function checkSignature(token: string, secret: KeyObject, nowSeconds: number): Record<string, unknown> {
   try {
     // Times are checked by checkTimes with our own clock and codes; jsonwebtoken checks the signature.
     const payload = jwt.verify(token, secret, { algorithms: [ALGORITHM], ignoreExpiration: true, clockTimestamp: nowSeconds, ignoreNotBefore: true });

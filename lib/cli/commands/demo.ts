@@ -1,0 +1,58 @@
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import express from 'express';
+import { createWeatherAddon } from '../../demo/weather';
+import { startEmulator } from '../../emulator';
+import { createConsoleLogger } from '../../logger';
+import { MemoryStore } from '../../stores/memory';
+import { stopSignal } from '../stop-signal';
+
+const USAGE = `Usage: hipchat-connect demo [--port <n>] [--emulator-port <n>]
+
+Runs the example Weather add-on and the HipChat emulator, installs the add-on into a room, and sends it
+"/weather Paris". Stop with Ctrl-C: the add-on is uninstalled and both servers close.
+
+Options:
+  --port <n>            the add-on's port (default 3000; 0 picks a free one)
+  --emulator-port <n>   the emulator's port (default 8008; 0 picks a free one)
+  -h, --help            show this help`;
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string', default: '3000' }, 'emulator-port': { type: 'string', default: '8008' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const logger = createConsoleLogger();
+  const emulator = await startEmulator({ port: Number(values['emulator-port']), logger });
+  // The demo starts a new emulator each run, so installations need not outlive it.
+  const addon = createWeatherAddon({ store: new MemoryStore(), development: true, logger });
+  const app = express();
+  app.use(addon.router);
+  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
+    const listening = app.listen(Number(values.port), '127.0.0.1', () => resolve(listening)).once('error', reject);
+  });
+  const addonUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  say(`Emulator listening on ${emulator.url} (capabilities: ${emulator.capabilitiesUrl})`);
+  say(`Add-on   listening on ${addonUrl} (descriptor: ${addonUrl}/atlassian-connect.json)`);
+
+  const room = emulator.rooms[0]!;
+  const installation = await emulator.install({ descriptorUrl: `${addonUrl}/atlassian-connect.json`, roomId: room.id });
+  say(`Installed "${addon.options.name}" into room "${room.name}" (oauthId ${installation.oauthId})`);
+  const delivery = await emulator.sendWebhook({ oauthId: installation.oauthId, event: 'room_message', item: { message: { message: '/weather Paris' } } });
+  say(`/weather Paris → ${delivery.status} ${JSON.stringify(delivery.body)}`);
+  say('Press Ctrl-C to uninstall and stop.');
+
+  await stopSignal();
+  const answer = await emulator.uninstall(installation.oauthId);
+  say(`Uninstalled (the add-on answered ${answer.status}).`);
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await addon.close();
+  await emulator.close();
+  return 0;
+}
