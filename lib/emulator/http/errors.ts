@@ -1,0 +1,28 @@
+import { STATUS_CODES } from 'node:http';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { isConnectError } from '../../errors';
+import type { Logger } from '../../logger';
+
+/** The error body of HipChat's REST API (protocol section 11), which the emulator uses for all its routes. */
+export function sendError(res: Response, status: number, message: string): void {
+  res.status(status).json({ error: { code: status, type: STATUS_CODES[status] ?? 'Error', message } });
+}
+
+export const notFound: RequestHandler = (req, res) => {
+  sendError(res, 404, `No route for ${req.method} ${req.path}`);
+};
+
+/**
+ * Turns anything a route throws into a section 11 body. A ConnectError carries its own status and a
+ * message meant to be read; body-parser errors say whether theirs may be shown (`expose`); anything
+ * else is a bug, logged here and answered without details.
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    if (isConnectError(error)) return sendError(res, error.status, error.message);
+    const http = error as { status?: unknown; expose?: unknown; message?: unknown };
+    if (typeof http.status === 'number' && http.expose === true) return sendError(res, http.status, String(http.message));
+    logger.error({ error, method: req.method, path: req.path }, 'emulator: route failed');
+    sendError(res, 500, 'Internal error');
+  };
+}

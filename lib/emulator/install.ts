@@ -1,0 +1,90 @@
+import type { Descriptor } from '../core/descriptor';
+import type { InstallPayload } from '../core/install/install';
+import { ConnectError } from '../errors';
+import { callbackFor, declaredScopes, fetchDescriptor } from './descriptor';
+import { describeInstallation, requireInstallation, requireRoom, type Host, type HostInstallation, type InstalledAddon } from './host';
+import type { InstallRecord } from './log';
+import type { OAuthClient } from './oauth-clients';
+import { callAddon, isSuccess } from './outbound';
+
+export interface InstallRequest {
+  descriptorUrl: string;
+  /** A room install when given, a group (global) install otherwise. */
+  roomId?: number;
+}
+
+/**
+ * The host side of protocol section 4: fetch and check the descriptor, create the installation's OAuth
+ * client, and POST the credentials to the add-on. The client exists before the callback because the
+ * add-on proves the credentials by asking for a token while it handles it; if the add-on then refuses,
+ * the client and any token it got are removed again, so nothing half-installed remains.
+ */
+export async function install(host: Host, request: InstallRequest): Promise<HostInstallation> {
+  const room = request.roomId === undefined ? undefined : requireRoom(host, request.roomId);
+  const descriptor = await fetchDescriptor(request.descriptorUrl);
+  const callbackUrl = callbackFor(descriptor, room !== undefined);
+  const client = host.clients.create({ groupId: host.world.group.id, roomId: room?.id, scopes: declaredScopes(descriptor) });
+  try {
+    await deliverCallback(host, callbackUrl, client, { kind: 'install', descriptorUrl: request.descriptorUrl });
+  } catch (error) {
+    host.clients.remove(client.oauthId);
+    host.tokens.revokeClient(client.oauthId);
+    throw error;
+  }
+  const installed: InstalledAddon = {
+    oauthId: client.oauthId, descriptorUrl: request.descriptorUrl, descriptor, callbackUrl, roomId: room?.id,
+    webhooks: numberWebhooks(host, descriptor), installedAt: new Date(host.clock()).toISOString(),
+  };
+  host.installations.set(client.oauthId, installed);
+  host.logger.info({ oauthId: client.oauthId, key: descriptor.key, roomId: room?.id }, 'emulator: add-on installed');
+  return describeInstallation(host, installed, client);
+}
+
+/**
+ * A re-install (protocol 4 step 4): the descriptor is fetched again and the same body goes to
+ * `updateCallbackUrl`, or to `callbackUrl` when none is declared. The new scopes apply during the
+ * callback, so the add-on can prove them, and are put back if the add-on refuses the update.
+ */
+export async function update(host: Host, oauthId: string): Promise<HostInstallation> {
+  const { installed, client } = requireInstallation(host, oauthId);
+  const descriptor = await fetchDescriptor(installed.descriptorUrl);
+  const callbackUrl = callbackFor(descriptor, installed.roomId !== undefined);
+  const previousScopes = client.scopes;
+  client.scopes = declaredScopes(descriptor);
+  try {
+    const updateUrl = descriptor.capabilities?.installable?.updateCallbackUrl ?? callbackUrl;
+    await deliverCallback(host, updateUrl, client, { kind: 'update', descriptorUrl: installed.descriptorUrl });
+  } catch (error) {
+    client.scopes = previousScopes;
+    throw error;
+  }
+  const updatedAt = new Date(host.clock()).toISOString();
+  Object.assign(installed, { descriptor, callbackUrl, webhooks: numberWebhooks(host, descriptor), updatedAt });
+  return describeInstallation(host, installed, client);
+}
+
+async function deliverCallback(host: Host, url: string, client: OAuthClient, record: Pick<InstallRecord, 'kind' | 'descriptorUrl'>): Promise<void> {
+  const { oauthId, oauthSecret, groupId, roomId } = client;
+  // JSON drops an undefined roomId, so a group install's body carries no roomId at all.
+  const body: InstallPayload = { capabilitiesUrl: host.urls.capabilitiesUrl, oauthId, oauthSecret, groupId, roomId };
+  const entry: InstallRecord = { ...record, oauthId, roomId, accepted: false };
+  host.log.installs.push(entry);
+  const answer = await callAddon(url, { what: 'installable callback', method: 'POST', json: body });
+  entry.status = answer.status;
+  entry.accepted = isSuccess(answer);
+  if (!entry.accepted) {
+    throw new ConnectError('LIFECYCLE_HANDLER_FAILED', `The add-on refused the ${record.kind}: ${url} answered ${answer.status} ${preview(answer.body)}`, {
+      details: { url, status: answer.status, body: answer.body },
+    });
+  }
+}
+
+function numberWebhooks(host: Host, descriptor: Descriptor): InstalledAddon['webhooks'] {
+  return (descriptor.capabilities?.webhook ?? []).map((declaration) => ({ ...declaration, id: host.nextWebhookId() }));
+}
+
+/** Enough of the add-on's answer to say why it refused, without flooding a log line. */
+function preview(body: unknown): string {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}

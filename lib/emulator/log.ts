@@ -1,0 +1,58 @@
+/**
+ * What the emulator did, in the order it happened, so tests can assert on the host's side of a
+ * conversation. Tokens appear in full on purpose: this log never leaves the process and tests need to
+ * match a token the add-on used against the one issued.
+ */
+export interface TokenIssued {
+  oauthId: string;
+  scopes: string[];
+  token: string;
+}
+
+export interface TokenRequest {
+  /** Absent when the request carried no usable Basic credentials. */
+  oauthId?: string;
+  grantType?: string;
+  scope?: string;
+  status: number;
+  /** The OAuth error code of a refused request. */
+  error?: string;
+}
+
+export interface WebhookSent {
+  oauthId: string;
+  url: string;
+  event: string;
+  status: number;
+  body: unknown;
+}
+
+export interface InstallRecord {
+  kind: 'install' | 'update';
+  oauthId: string;
+  descriptorUrl: string;
+  roomId?: number;
+  /** The add-on's answer to the callback; absent when it could not be reached. */
+  status?: number;
+  /** False when the add-on refused and the client was removed again. */
+  accepted: boolean;
+}
+
+export interface UninstallRecord {
+  oauthId: string;
+  /** The add-on's answer to the DELETE; absent when it could not be reached. */
+  status?: number;
+  body?: unknown;
+}
+
+export interface EmulatorLog {
+  readonly tokensIssued: TokenIssued[];
+  readonly tokenRequests: TokenRequest[];
+  readonly webhooksSent: WebhookSent[];
+  readonly installs: InstallRecord[];
+  readonly uninstalls: UninstallRecord[];
+}
+
+export function emptyLog(): EmulatorLog {
+  return { tokensIssued: [], tokenRequests: [], webhooksSent: [], installs: [], uninstalls: [] };
+}

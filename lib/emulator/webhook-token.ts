@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+
+/** The three places a host put a webhook's JWT (protocol section 6). */
+export type TokenForm = 'header' | 'header-token' | 'query';
+
+export const TOKEN_FORMS: readonly TokenForm[] = Object.freeze(['header', 'header-token', 'query']);
+
+export interface WebhookTokenInput {
+  oauthId: string;
+  oauthSecret: string;
+  userId: number;
+  roomId: number;
+  userTz: string;
+  /** Seconds since the epoch. */
+  issuedAt: number;
+}
+
+/** HipChat's tokens lived one hour. */
+const LIFETIME_SECONDS = 60 * 60;
+
+/** Signs as HipChat did: HS256 with the installation's secret, the oauthId as issuer, the user as a string subject. */
+export function signWebhookToken(input: WebhookTokenInput): string {
+  const claims = {
+    iss: input.oauthId,
+    sub: String(input.userId),
+    iat: input.issuedAt,
+    exp: input.issuedAt + LIFETIME_SECONDS,
+    jti: randomUUID(),
+    context: { room_id: input.roomId, user_tz: input.userTz },
+  };
+  return jwt.sign(claims, input.oauthSecret, { algorithm: 'HS256' });
+}
+
+/** The request URL and headers that carry the token in the chosen form. */
+export function placeToken(url: string, token: string, form: TokenForm): { url: string; headers: Record<string, string> } {
+  switch (form) {
+    case 'header':
+      return { url, headers: { authorization: `JWT ${token}` } };
+    case 'header-token':
+      return { url, headers: { authorization: `JWT token=${token}` } };
+    case 'query': {
+      const signed = new URL(url);
+      signed.searchParams.set('signed_request', token);
+      return { url: signed.toString(), headers: {} };
+    }
+  }
+}

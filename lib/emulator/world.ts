@@ -1,0 +1,91 @@
+/**
+ * The people and places of the emulated HipChat: one group, its users and its rooms, held in memory.
+ * The seed is fixed so that tests and docs can name "room 1" or "@Ada" and mean the same thing every run.
+ */
+export interface Group {
+  id: number;
+  name: string;
+}
+
+export interface User {
+  id: number;
+  name: string;
+  mention_name: string;
+  email: string;
+  title: string;
+  is_group_admin: boolean;
+  is_guest: boolean;
+  timezone: string;
+  /** HipChat's opaque change marker, echoed in every reference to the user. */
+  version: string;
+}
+
+export interface Room {
+  id: number;
+  name: string;
+  privacy: 'public' | 'private';
+  topic: string;
+  is_archived: boolean;
+  owner: number;
+  /** User ids. */
+  participants: number[];
+  version: string;
+}
+
+export interface World {
+  group: Group;
+  users: User[];
+  rooms: Room[];
+}
+
+export function seedWorld(): World {
+  return {
+    group: { id: 1, name: 'Emulated Team' },
+    users: [
+      user(1, 'Ada Lovelace', 'Ada', 'Analyst', true, 'Europe/London'),
+      user(2, 'Grace Hopper', 'Grace', 'Rear Admiral', false, 'America/New_York'),
+      user(3, 'Alan Turing', 'Alan', 'Codebreaker', false, 'Europe/London'),
+    ],
+    rooms: [
+      { id: 1, name: 'Lobby', privacy: 'public', topic: 'Say hello', is_archived: false, owner: 1, participants: [1, 2, 3], version: 'R1V1' },
+      { id: 2, name: 'Engineering', privacy: 'private', topic: 'Ship it', is_archived: false, owner: 2, participants: [1, 2], version: 'R2V1' },
+    ],
+  };
+}
+
+function user(id: number, name: string, mention: string, title: string, admin: boolean, timezone: string): User {
+  const email = `${mention.toLowerCase()}@example.com`;
+  return { id, name, mention_name: mention, email, title, is_group_admin: admin, is_guest: false, timezone, version: `U${id}V1` };
+}
+
+export function findRoom(world: World, idOrName: number | string): Room | undefined {
+  const id = Number(idOrName);
+  return world.rooms.find((room) => (Number.isInteger(id) ? room.id === id : room.name === idOrName));
+}
+
+export function findUser(world: World, id: number): User | undefined {
+  return world.users.find((candidate) => candidate.id === id);
+}
+
+/** The short forms HipChat embedded in events and collections, with links into the REST API. */
+export function roomReference(room: Room, apiUrl: string) {
+  const self = `${apiUrl}/room/${room.id}`;
+  return {
+    id: room.id,
+    is_archived: room.is_archived,
+    links: { participants: `${self}/participant`, self, webhooks: `${self}/webhook` },
+    name: room.name,
+    privacy: room.privacy,
+    version: room.version,
+  };
+}
+
+export function userReference(user: User, apiUrl: string) {
+  return {
+    id: user.id,
+    links: { self: `${apiUrl}/user/${user.id}` },
+    mention_name: user.mention_name,
+    name: user.name,
+    version: user.version,
+  };
+}

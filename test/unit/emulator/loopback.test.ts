@@ -1,0 +1,34 @@
+import { isConnectError } from '../../../lib/errors';
+import { isLoopbackHost, loopbackUrl } from '../../../lib/emulator/loopback';
+import { resolveOptions } from '../../../lib/emulator/options';
+
+describe('loopback only', () => {
+  it.each(['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])('accepts %s', (host) => {
+    expect(isLoopbackHost(host)).toBe(true);
+  });
+
+  it.each(['0.0.0.0', '10.0.0.1', '128.0.0.1', 'example.com', '127.0.0.1.example.com', '::', ''])('refuses %s', (host) => {
+    expect(isLoopbackHost(host)).toBe(false);
+  });
+
+  it('refuses to call a URL off this machine, or not over http', () => {
+    expect(loopbackUrl('http://127.0.0.1:3000/x', 'descriptor URL').port).toBe('3000');
+    for (const url of ['http://example.com/x', 'file:///etc/passwd', 'not a url']) {
+      expect(() => loopbackUrl(url, 'descriptor URL')).toThrow(expect.objectContaining({ code: 'HOST_NOT_ALLOWED' }));
+    }
+  });
+
+  it('refuses to listen beyond loopback, naming the option', () => {
+    let caught: unknown;
+    try {
+      resolveOptions({ host: '0.0.0.0' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(isConnectError(caught, 'OPTION_INVALID') && caught.details).toEqual({ option: 'host' });
+  });
+
+  it.each([[{ port: -1 }, 'port'], [{ port: 1.5 }, 'port'], [{ tokenTtlSeconds: 0 }, 'tokenTtlSeconds']])('refuses %p', (options, option) => {
+    expect(() => resolveOptions(options)).toThrow(`options.${option}`);
+  });
+});
