@@ -1,10 +1,26 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * Two projects: everything on Express 5 (the dev dependency), and the add-on's integration tests again
+ * with `express` resolved to Express 4, since the router is built by whichever Express the app has.
+ * @type {import('jest').Config}
+ */
+const project = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test', '<rootDir>/templates'],
-  testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+};
+
+module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 20000,
+  projects: [
+    { ...project, displayName: 'express5', roots: ['<rootDir>/test', '<rootDir>/templates'], testMatch: ['**/*.test.ts'], globals: { EXPRESS_MAJOR: 5 } },
+    {
+      ...project,
+      displayName: 'express4',
+      roots: ['<rootDir>/test/integration/addon'],
+      testMatch: ['**/*.test.ts'],
+      moduleNameMapper: { '^express$': 'express4' },
+      globals: { EXPRESS_MAJOR: 4 },
+    },
+  ],
 };

@@ -22,7 +22,7 @@ export interface Stack {
  */
 export async function startStack(redis: Redis, prefix: string, overrides: Partial<AddonOptions> = {}): Promise<Stack> {
   const emulator = await startEmulator({ logger: silentLogger });
-  const store = new RedisStore(redis, { prefix });
+  const store = new RedisStore(redis, { prefix, logger: silentLogger });
   const addon = createWeatherAddon({ store, logger: silentLogger, development: true, ...overrides });
   const served = await serveAddon(addon);
   return {
