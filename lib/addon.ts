@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { RequestHandler, Router } from 'express';
+import type { RequestHandler } from 'express';
 import { buildDescriptor, descriptorFromTemplate, type Descriptor } from './core/descriptor';
 import { DescriptorCache } from './core/descriptor-cache';
 import { descriptorSource } from './core/descriptor-source';
@@ -29,7 +29,7 @@ export interface Addon {
   /** The descriptor served at the given base URL, validated. */
   descriptor(baseUrl: string): Descriptor;
   /** Descriptor, lifecycle and webhook routes, to mount in any Express 4 or 5 app. */
-  readonly router: Router;
+  readonly router: RequestHandler;
   /** Middleware for the author's own routes: verifies the JWT and fills `res.locals.hipchat`. */
   authenticate(): RequestHandler;
   /** Verifies a host- or page-signed token wherever it arrives. */
@@ -72,7 +72,7 @@ export function createAddon(input: AddonOptions): Addon {
       .then((verified) => verified.installation.oauthId === oauthId, () => false),
     now: options.now, logger: options.logger,
   };
-  let router: Router | undefined;
+  let router: RequestHandler | undefined;
 
   const addon: Addon = {
     options,

@@ -4,8 +4,7 @@ import type { Claims } from '../core/claims';
 import type { Installation } from '../core/installation';
 import { issuePageToken } from '../core/jwt/page-token';
 import { tokenCarrier } from './carrier';
-import { sendError } from './error-handler';
-import { toConnectError } from '../errors';
+import { createErrorResponder } from './error-handler';
 
 /** What `authenticate()` leaves on `res.locals.hipchat` for the author's route. */
 export interface HipChatLocals {
@@ -22,7 +21,8 @@ export interface HipChatLocals {
  * here, with its code, so the author's route never runs unauthenticated.
  */
 export function createAuthenticate(addon: Addon): RequestHandler {
-  const { pageTokenTtlSeconds, now } = addon.options;
+  const { pageTokenTtlSeconds, now, logger } = addon.options;
+  const respondWithError = createErrorResponder(logger);
   return (req, res, next) => {
     addon.verify(tokenCarrier(req)).then(({ installation, claims }) => {
       const hipchat: HipChatLocals = {
@@ -34,7 +34,7 @@ export function createAuthenticate(addon: Addon): RequestHandler {
       };
       res.locals.hipchat = hipchat;
       next();
-    }, (error: unknown) => sendError(res, toConnectError(error)));
+    }, (error: unknown) => respondWithError(req, res, error));
   };
 }
 

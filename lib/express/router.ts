@@ -1,72 +1,73 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Addon } from '../addon';
 import { install } from '../core/install/install';
 import { completeRedirect, type RedirectKind } from '../core/install/redirect';
 import { uninstall } from '../core/install/uninstall';
 import { PATHS } from '../core/paths';
 import type { WebhookRegistry } from '../core/webhooks';
-import { ConnectError, toConnectError } from '../errors';
+import { ConnectError } from '../errors';
 import { requestBaseUrl } from './base-url';
 import { readJsonBody } from './body';
 import { tokenCarrier } from './carrier';
-import { createErrorHandler, sendError } from './error-handler';
+import { createErrorResponder } from './error-handler';
+import { RouteTable } from './routes';
 import { sendJson } from './send-json';
 
-type Handler = (req: Request, res: Response) => Promise<void>;
-
 /**
- * The add-on's own routes: descriptor, lifecycle callbacks, webhooks. Anything else passes through to
- * the app around it. Each route answers once, from a promise, so a rejection cannot escape Express 4.
+ * The add-on's own routes: descriptor, lifecycle callbacks, webhooks, as one middleware to mount in any
+ * Express 4 or 5 app, under any path. Anything else passes through to the app around it. Every route
+ * answers from a promise whose rejection becomes a coded error response, so nothing escapes Express 4.
  */
-export function createRouter(addon: Addon, webhooks: WebhookRegistry): Router {
+export function createRouter(addon: Addon, webhooks: WebhookRegistry): RequestHandler {
   const { options, lifecycle } = addon;
-  const router = Router();
-  const route = (handler: Handler) => (req: Request, res: Response) => {
-    handler(req, res).catch((error: unknown) => sendError(res, toConnectError(error)));
-  };
+  const routes = new RouteTable();
+  const respondWithError = createErrorResponder(options.logger);
   const json = (req: Request) => readJsonBody(req, options.bodyBytes);
-  const baseUrl = (req: Request) => requestBaseUrl(req, options.baseUrl);
+  const descriptor = (req: Request, res: Response) => sendJson(res, 200, addon.descriptor(requestBaseUrl(req, options.baseUrl)));
 
-  // First, because it is the route every message travels: the router matches fewer layers to reach it.
-  router.post('/webhooks/:key', route(async (req, res) => {
-    const key = String(req.params.key);
+  routes.add('POST', '/webhooks/:param', async (req, res, _next, key) => {
     if (!webhooks.find(key)) throw new ConnectError('ROUTE_NOT_FOUND', `No webhook with key "${key}"`);
     const payload = await json(req);
     const { installation, claims } = await addon.verify(tokenCarrier(req));
     const reply = await addon.receive({ key, payload, installation, claims });
     if (reply === undefined) res.writeHead(204).end();
     else sendJson(res, 200, reply);
-  }));
-
-  router.get(PATHS.descriptor, route(async (req, res) => {
-    res.json(addon.descriptor(baseUrl(req)));
-  }));
-  router.get('/', (req, res, next) => {
-    if (req.accepts(['html', 'json']) !== 'json') return next();
-    res.json(addon.descriptor(baseUrl(req)));
   });
 
-  const installRoute = route(async (req, res) => {
+  routes.add('GET', PATHS.descriptor, descriptor);
+  routes.add('GET', '/', (req, res, next) => (req.accepts(['html', 'json']) === 'json' ? descriptor(req, res) : next()));
+
+  const installRoute = async (req: Request, res: Response) => {
     const body = await json(req);
     const authorization = req.headers.authorization;
     const proofToken = authorization?.startsWith('JWT ') ? authorization.slice(4).trim() : undefined;
     const installation = await install(lifecycle, body, { proofToken });
-    res.status(200).json({ oauthId: installation.oauthId, groupId: installation.groupId, roomId: installation.roomId ?? null });
+    sendJson(res, 200, { oauthId: installation.oauthId, groupId: installation.groupId, roomId: installation.roomId ?? null });
+  };
+  routes.add('POST', PATHS.installable, installRoute);
+  routes.add('POST', PATHS.update, installRoute);
+  routes.add('DELETE', `${PATHS.installable}/:param`, async (_req, res, _next, oauthId) => {
+    await uninstall(lifecycle, oauthId);
+    res.writeHead(204).end();
   });
-  router.post(PATHS.installable, installRoute);
-  router.post(PATHS.update, installRoute);
-  router.delete(`${PATHS.installable}/:oauthId`, route(async (req, res) => {
-    await uninstall(lifecycle, String(req.params.oauthId));
-    res.status(204).end();
-  }));
 
   if (options.redirectFlows) {
     const redirects: [string, RedirectKind][] = [[PATHS.installedRedirect, 'installed'], [PATHS.updatedRedirect, 'updated'], [PATHS.uninstalledRedirect, 'uninstalled']];
     for (const [path, kind] of redirects) {
-      router.get(path, route(async (req, res) => res.redirect(303, await completeRedirect(lifecycle, kind, req.query as Record<string, unknown>))));
+      routes.add('GET', path, async (req, res) => res.redirect(303, await completeRedirect(lifecycle, kind, req.query as Record<string, unknown>)));
     }
   }
 
-  router.use(createErrorHandler(options.logger));
-  return router;
+  return (req, res, next) => {
+    let matched;
+    try {
+      matched = routes.match(req.method, req.path);
+    } catch (error) {
+      return respondWithError(req, res, error);
+    }
+    if (!matched) return next();
+    Promise.resolve()
+      .then(() => matched.handler(req, res, next, matched.param))
+      .catch((error: unknown) => respondWithError(req, res, error));
+  };
 }
