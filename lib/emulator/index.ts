@@ -7,13 +7,14 @@ import { install, update, type InstallRequest } from './install';
 import type { EmulatorLog } from './log';
 import { resolveOptions, type EmulatorOptions } from './options';
 import type { AddonAnswer } from './outbound';
+import { InstallableTickets, redirectInstall, redirectUninstall, type RedirectAnswer } from './redirect-flows';
 import type { TokenGrant } from './token-registry';
 import { rotateSecret, uninstall } from './uninstall';
 import { sendWebhook, type WebhookDelivery, type WebhookRequest } from './webhook-sender';
 import type { Group, Room, User } from './world';
 
 export type { EmulatorOptions } from './options';
-export type { HostInstallation, InstallRequest, WebhookRequest, WebhookDelivery, AddonAnswer, TokenGrant, Group, Room, User };
+export type { HostInstallation, InstallRequest, WebhookRequest, WebhookDelivery, AddonAnswer, RedirectAnswer, TokenGrant, Group, Room, User };
 export type { TokenForm } from './webhook-token';
 
 /** The log as tests see it: to read, not to change. */
@@ -31,6 +32,10 @@ export interface Emulator {
   install(request: InstallRequest): Promise<HostInstallation>;
   update(oauthId: string): Promise<HostInstallation>;
   uninstall(oauthId: string): Promise<AddonAnswer>;
+  /** Installs by the browser redirect flow: the add-on's answer to the browser's GET of its `installedUrl`. */
+  redirectInstall(request: InstallRequest): Promise<RedirectAnswer>;
+  /** Uninstalls by the browser redirect flow, through the add-on's `uninstalledUrl`. */
+  redirectUninstall(oauthId: string): Promise<RedirectAnswer>;
   rotateSecret(oauthId: string): string;
   sendWebhook(request: WebhookRequest): Promise<WebhookDelivery>;
   /** The grant behind a live access token; undefined once it is unknown, revoked or expired. */
@@ -46,11 +51,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { port } = server.address() as AddressInfo;
   const address = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
   const host = createHost(hostUrls(`http://${address}:${port}`), resolved.clock, resolved.logger, resolved.tokenTtlSeconds);
-  server.on('request', createApp(host));
-  return emulatorOf(host, server);
+  const tickets = new InstallableTickets();
+  server.on('request', createApp(host, tickets));
+  return emulatorOf(host, server, tickets);
 }
 
-function emulatorOf(host: Host, server: Server): Emulator {
+function emulatorOf(host: Host, server: Server, tickets: InstallableTickets): Emulator {
   return {
     url: host.urls.url,
     apiUrl: host.urls.apiUrl,
@@ -62,6 +68,8 @@ function emulatorOf(host: Host, server: Server): Emulator {
     install: (request) => install(host, request),
     update: (oauthId) => update(host, oauthId),
     uninstall: (oauthId) => uninstall(host, oauthId),
+    redirectInstall: (request) => redirectInstall(host, tickets, request),
+    redirectUninstall: (oauthId) => redirectUninstall(host, tickets, oauthId),
     rotateSecret: (oauthId) => rotateSecret(host, oauthId),
     sendWebhook: (request) => sendWebhook(host, request),
     lookupToken: (token) => host.tokens.lookup(token),
