@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { RequestHandler } from 'express';
-import { buildDescriptor, descriptorFromTemplate, type Descriptor } from './core/descriptor';
+import { buildDescriptor, type Descriptor } from './core/descriptor';
 import { DescriptorCache } from './core/descriptor-cache';
 import { descriptorSource } from './core/descriptor-source';
 import { HostAllowlist } from './core/install/host-allowlist';
@@ -11,6 +10,7 @@ import { extractToken, type TokenCarrier } from './core/jwt/extract';
 import { verifyToken, type Verified } from './core/jwt/verify';
 import { LifecycleEvents, type LifecycleEventName, type LifecycleListener } from './core/lifecycle-events';
 import { receive } from './core/receive';
+import { DescriptorTemplateFile, type InstallSettings } from './core/template-file';
 import { WebhookRegistry, type IncomingWebhook, type WebhookHandler, type WebhookOptions, type WebhookReply } from './core/webhooks';
 import { createAuthenticate } from './express/authenticate';
 import { createRouter } from './express/router';
@@ -51,13 +51,11 @@ export function createAddon(input: AddonOptions): Addon {
   const watching = cache.watch().catch((error: unknown) => options.logger.warn({ err: error }, 'installation change feed unavailable; relying on cache expiry'));
   const webhooks = new WebhookRegistry();
   const events = new LifecycleEvents();
-  const template = options.descriptorTemplate === undefined ? undefined : readFileSync(options.descriptorTemplate, 'utf8');
-  const descriptors = new DescriptorCache((baseUrl) => {
-    // Both paths validate what they return: an invalid descriptor never leaves here.
-    return template === undefined
-      ? buildDescriptor(descriptorSource(options, webhooks), baseUrl)
-      : descriptorFromTemplate(template, { localBaseUrl: baseUrl });
-  });
+  const template = options.descriptorTemplate === undefined ? undefined : new DescriptorTemplateFile(options.descriptorTemplate);
+  // Both paths validate what they return: an invalid descriptor never leaves here.
+  const descriptors = new DescriptorCache((baseUrl) => template?.render(baseUrl) ?? buildDescriptor(descriptorSource(options, webhooks), baseUrl));
+  let settings: InstallSettings | undefined;
+  const installSettings = (): InstallSettings => (settings ??= template?.installSettings() ?? options);
   const verifyOptions = {
     findInstallation: (oauthId: string) => cache.get(oauthId),
     clockToleranceSeconds: options.clockToleranceSeconds,
@@ -66,7 +64,9 @@ export function createAddon(input: AddonOptions): Addon {
   };
   const lifecycle: LifecycleContext = {
     store, cache, events, allowedHosts: new HostAllowlist(options.allowedHosts),
-    allowRoom: options.allowRoom, allowGlobal: options.allowGlobal, scopes: options.scopes,
+    get allowRoom() { return installSettings().allowRoom; },
+    get allowGlobal() { return installSettings().allowGlobal; },
+    get scopes() { return installSettings().scopes; },
     fetch: options.fetch, hostTimeoutMs: options.hostTimeoutMs, capabilitiesMaxBytes: options.capabilitiesBytes,
     provesSecret: (token, oauthId) => verifyToken(token, { ...verifyOptions, findInstallation: () => store.fetchInstallation(oauthId) })
       .then((verified) => verified.installation.oauthId === oauthId, () => false),
@@ -93,7 +93,7 @@ export function createAddon(input: AddonOptions): Addon {
     get router() {
       // Building the router validates the descriptor: an invalid one stops the add-on here, at start-up.
       addon.descriptor(options.baseUrl ?? 'https://addon.invalid');
-      router ??= createRouter(addon, webhooks);
+      router ??= createRouter(addon, webhooks, installSettings().redirectFlows);
       return router;
     },
     authenticate: () => createAuthenticate(addon),

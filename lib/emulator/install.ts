@@ -79,7 +79,7 @@ async function deliverCallback(host: Host, url: string, client: OAuthClient, rec
   }
 }
 
-function numberWebhooks(host: Host, descriptor: Descriptor): InstalledAddon['webhooks'] {
+export function numberWebhooks(host: Host, descriptor: Descriptor): InstalledAddon['webhooks'] {
   return (descriptor.capabilities?.webhook ?? []).map((declaration) => ({ ...declaration, id: host.nextWebhookId() }));
 }
 

@@ -4,7 +4,7 @@ import type { InstallPayload } from '../core/install/install';
 import { ConnectError } from '../errors';
 import { callbackFor, declaredScopes, fetchDescriptor } from './descriptor';
 import { requireInstallation, requireRoom, type Host, type InstalledAddon } from './host';
-import type { InstallRequest } from './install';
+import { numberWebhooks, type InstallRequest } from './install';
 import type { InstallRecord, UninstallRecord } from './log';
 import { loopbackUrl } from './loopback';
 import type { OAuthClient } from './oauth-clients';
@@ -74,7 +74,7 @@ export async function redirectInstall(host: Host, tickets: InstallableTickets, r
   const installed: InstalledAddon = {
     oauthId: client.oauthId, descriptorUrl: request.descriptorUrl, descriptor, callbackUrl, roomId: room?.id,
     // Numbered as install.ts numbers them, so webhooks sent later carry a webhook_id.
-    webhooks: (descriptor.capabilities?.webhook ?? []).map((declaration) => ({ ...declaration, id: host.nextWebhookId() })),
+    webhooks: numberWebhooks(host, descriptor),
     installedAt: new Date(host.clock()).toISOString(),
   };
   host.installations.set(client.oauthId, installed);

@@ -18,7 +18,7 @@ import { sendJson } from './send-json';
  * Express 4 or 5 app, under any path. Anything else passes through to the app around it. Every route
  * answers from a promise whose rejection becomes a coded error response, so nothing escapes Express 4.
  */
-export function createRouter(addon: Addon, webhooks: WebhookRegistry): RequestHandler {
+export function createRouter(addon: Addon, webhooks: WebhookRegistry, redirectFlows: boolean): RequestHandler {
   const { options, lifecycle } = addon;
   const routes = new RouteTable();
   const respondWithError = createErrorResponder(options.logger);
@@ -51,7 +51,7 @@ export function createRouter(addon: Addon, webhooks: WebhookRegistry): RequestHa
     res.writeHead(204).end();
   });
 
-  if (options.redirectFlows) {
+  if (redirectFlows) {
     const redirects: [string, RedirectKind][] = [[PATHS.installedRedirect, 'installed'], [PATHS.updatedRedirect, 'updated'], [PATHS.uninstalledRedirect, 'uninstalled']];
     for (const [path, kind] of redirects) {
       routes.add('GET', path, async (req, res) => res.redirect(303, await completeRedirect(lifecycle, kind, req.query as Record<string, unknown>)));

@@ -59,6 +59,15 @@ describe('the base URL in the served descriptor', () => {
     expect(urlsOf(await descriptorAt(`${mounted.url}/addon`, ngrok))).toEqual(expectedUrls('https://abc.ngrok.io/addon'));
   });
 
+  it.each([
+    ['a forwarded host with a path and query', { 'x-forwarded-host': 'evil.example/x?y=1' }],
+    ['a forwarded host with credentials', { 'x-forwarded-host': 'user:pass@evil.example' }],
+  ])('refuses %s with a coded 400, and serves no descriptor for it', async (_case, headers) => {
+    const response = await request(proxied.url).get('/atlassian-connect.json').set(headers);
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('PAYLOAD_INVALID');
+  });
+
   it('ignores X-Forwarded-* when the app does not trust a proxy', async () => {
     const descriptor = await descriptorAt(stack.served.url, ngrok);
     expect(urlsOf(descriptor)).toEqual(expectedUrls(stack.served.url));

@@ -96,20 +96,17 @@ describe('descriptorTemplate', () => {
       expect(error).toMatchObject({ code: 'DESCRIPTOR_INVALID' });
     });
 
-    // BUG (lib/addon.ts, the DescriptorCache builder): descriptorFromTemplate is not told the template's
-    // path, so the message says only "Invalid descriptor template: ...". Make this `it` once it names it.
-    it.failing('names the template file in the error', async () => {
+    // With several templates in a project, an error that names no file sends the author searching.
+    it('names the template file in the error', async () => {
       const path = writeTemplate('unnamed.json', JSON.stringify(nameless));
       const error = await startUpError(path);
       expect((error as Error).message).toContain(path);
     });
   });
 
-  // GAP (lib/addon.ts, `lifecycle.scopes: options.scopes`): in template mode the install's token proof
-  // asks for the scopes of the code options (the weather add-on's send_notification and view_room), not
-  // those the template declares, so a template asking for fewer scopes can never be installed: the
-  // host refuses the wider request (invalid_scope) and the add-on answers 403 CREDENTIALS_REJECTED.
-  it.failing('proves the credentials with the scopes the template declares', async () => {
+  // The token proof must ask for the template's scopes, not the code options' (here wider): the host
+  // refuses any scope the installed descriptor did not declare.
+  it('proves the credentials with the scopes the template declares', async () => {
     const narrow = { ...TEMPLATE, capabilities: { ...TEMPLATE.capabilities, hipchatApiConsumer: { scopes: ['send_notification'] } } };
     const other = await startStack(redis.redis, `${redis.prefix}narrow:`, { descriptorTemplate: writeTemplate('narrow.json', JSON.stringify(narrow)) });
     try {
