@@ -1,8 +1,7 @@
 import request from 'supertest';
-import express from 'express';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { keysOf, startStack, type Stack } from '../../support/stack';
-import { listen } from '../../support/serve';
+import { startTrap } from '../../support/trap';
 
 describe('installation lifecycle against the emulator, on Redis', () => {
   let redis: TestRedis;
@@ -92,13 +91,7 @@ describe('installation lifecycle against the emulator, on Redis', () => {
   });
 
   it('refuses a capabilities URL outside the allowlist without sending it any request', async () => {
-    let trapped = 0;
-    const trapApp = express();
-    trapApp.use((_req, res) => {
-      trapped++;
-      res.json({});
-    });
-    const trap = await listen(trapApp);
+    const trap = await startTrap();
     const strict = await startStack(redis.redis, `${redis.prefix}strict:`, { allowedHosts: [stack.emulator.url] });
     try {
       const response = await request(strict.served.url).post('/installable').send({
@@ -106,7 +99,7 @@ describe('installation lifecycle against the emulator, on Redis', () => {
       });
       expect(response.status).toBe(403);
       expect(response.body.error.code).toBe('HOST_NOT_ALLOWED');
-      expect(trapped).toBe(0);
+      expect(trap.hits).toBe(0);
       await expect(strict.store.fetchInstallation('attacker')).resolves.toBeUndefined();
     } finally {
       await strict.close();
