@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { RequestHandler } from 'express';
 import { buildDescriptor, type Descriptor } from './core/descriptor';
 import { DescriptorCache } from './core/descriptor-cache';
@@ -14,6 +15,7 @@ import { DescriptorTemplateFile, type InstallSettings } from './core/template-fi
 import { WebhookRegistry, type IncomingWebhook, type WebhookHandler, type WebhookOptions, type WebhookReply } from './core/webhooks';
 import { createAuthenticate } from './express/authenticate';
 import { createRouter } from './express/router';
+import { listen, type ListenOptions } from './express/server';
 import { resolveOptions, type AddonOptions, type ResolvedOptions } from './options';
 import { FileStore } from './stores/file';
 import type { Store } from './stores/store';
@@ -30,6 +32,11 @@ export interface Addon {
   descriptor(baseUrl: string): Descriptor;
   /** Descriptor, lifecycle and webhook routes, to mount in any Express 4 or 5 app. */
   readonly router: RequestHandler;
+  /**
+   * Runs the add-on as a server of its own, the author's routes (`options.app`) behind it; webhooks are
+   * answered before Express sees them. Resolves once it listens.
+   */
+  listen(options?: ListenOptions): Promise<Server>;
   /** Middleware for the author's own routes: verifies the JWT and fills `res.locals.hipchat`. */
   authenticate(): RequestHandler;
   /** Verifies a host- or page-signed token wherever it arrives. */
@@ -96,6 +103,7 @@ export function createAddon(input: AddonOptions): Addon {
       router ??= createRouter(addon, webhooks, installSettings().redirectFlows);
       return router;
     },
+    listen: (listenOptions) => listen(addon, webhooks, listenOptions),
     authenticate: () => createAuthenticate(addon),
     verify: async (carrier) => verifyToken(extractToken(carrier), verifyOptions),
     receive: (incoming) => receive(webhooks, incoming, options.logger),

@@ -3,6 +3,7 @@
  * import is private and may change.
  */
 export { createAddon, type Addon } from './addon';
+export type { ListenOptions } from './express/server';
 export type { AddonOptions, Scope } from './options';
 export { SCOPES } from './options';
 

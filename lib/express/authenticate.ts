@@ -4,7 +4,7 @@ import type { Claims } from '../core/claims';
 import type { Installation } from '../core/installation';
 import { issuePageToken } from '../core/jwt/page-token';
 import { tokenCarrier } from './carrier';
-import { createErrorResponder } from './error-handler';
+import { createErrorResponder } from '../http/error-response';
 
 /** What `authenticate()` leaves on `res.locals.hipchat` for the author's route. */
 export interface HipChatLocals {

@@ -5,13 +5,13 @@ import { completeRedirect, type RedirectKind } from '../core/install/redirect';
 import { uninstall } from '../core/install/uninstall';
 import { PATHS } from '../core/paths';
 import type { WebhookRegistry } from '../core/webhooks';
-import { ConnectError } from '../errors';
+import { createErrorResponder } from '../http/error-response';
+import { readJsonBody } from '../http/json-body';
+import { sendJson } from '../http/send-json';
+import { createWebhookEndpoint } from '../http/webhook-endpoint';
 import { requestBaseUrl } from './base-url';
-import { readJsonBody } from './body';
 import { tokenCarrier } from './carrier';
-import { createErrorResponder } from './error-handler';
 import { RouteTable } from './routes';
-import { sendJson } from './send-json';
 
 /**
  * The add-on's own routes: descriptor, lifecycle callbacks, webhooks, as one middleware to mount in any
@@ -25,14 +25,8 @@ export function createRouter(addon: Addon, webhooks: WebhookRegistry, redirectFl
   const json = (req: Request) => readJsonBody(req, options.bodyBytes);
   const descriptor = (req: Request, res: Response) => sendJson(res, 200, addon.descriptor(requestBaseUrl(req, options.baseUrl)));
 
-  routes.add('POST', '/webhooks/:param', async (req, res, _next, key) => {
-    if (!webhooks.find(key)) throw new ConnectError('ROUTE_NOT_FOUND', `No webhook with key "${key}"`);
-    const payload = await json(req);
-    const { installation, claims } = await addon.verify(tokenCarrier(req));
-    const reply = await addon.receive({ key, payload, installation, claims });
-    if (reply === undefined) res.writeHead(204).end();
-    else sendJson(res, 200, reply);
-  });
+  const webhook = createWebhookEndpoint(addon, webhooks, tokenCarrier);
+  routes.add('POST', `${PATHS.webhook('')}:param`, (req, res, _next, key) => webhook(req, res, key));
 
   routes.add('GET', PATHS.descriptor, descriptor);
   routes.add('GET', '/', (req, res, next) => (req.accepts(['html', 'json']) === 'json' ? descriptor(req, res) : next()));

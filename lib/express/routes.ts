@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { ConnectError } from '../errors';
+import { decodeSegment } from '../http/path-segment';
 
 export type RouteHandler = (req: Request, res: Response, next: () => void, param: string) => Promise<void> | void;
 
@@ -25,13 +25,5 @@ export class RouteTable {
     const parent = this.prefixed.get(`${method} ${path.slice(0, slash)}`);
     if (!parent || slash === path.length - 1) return undefined;
     return { handler: parent, param: decodeSegment(path.slice(slash + 1)) };
-  }
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch (cause) {
-    throw new ConnectError('PAYLOAD_INVALID', 'The path is not validly percent-encoded', { cause });
   }
 }

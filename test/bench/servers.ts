@@ -11,7 +11,10 @@ import { fakeInstallation, signHostToken } from '../../lib/testing';
 import { roomMessagePayload } from './payload';
 
 export interface BenchTargets {
+  /** The example add-on run as a server of its own (`addon.listen`), as the demo runs it. */
   webhook: string;
+  /** The same add-on mounted in an Express app (`app.use(addon.router)`). */
+  mounted: string;
   express: string;
   body: string;
   headers: Record<string, string>;
@@ -22,6 +25,7 @@ async function main(): Promise<void> {
   const store = new MemoryStore();
   await store.storeInstallation(installation);
   const addon = createWeatherAddon({ store, logger: silentLogger, baseUrl: 'http://127.0.0.1' });
+  const standalone = await addon.listen({ port: 0, host: '127.0.0.1' });
   const addonApp = express();
   addonApp.use(addon.router);
 
@@ -33,7 +37,8 @@ async function main(): Promise<void> {
   });
 
   const targets: BenchTargets = {
-    webhook: `${await listen(addonApp)}/webhooks/weather`,
+    webhook: `http://127.0.0.1:${(standalone.address() as AddressInfo).port}/webhooks/weather`,
+    mounted: `${await listen(addonApp)}/webhooks/weather`,
     express: `${await listen(bare)}/webhooks/weather`,
     body: JSON.stringify(roomMessagePayload(installation.oauthId, '/weather Paris')),
     // Long-lived enough for the whole run; verifying it costs the same as a fresh one.

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the verified webhook route of the example add-on against a bare Express 5 app with
- * express.json() and no authentication. Both run in one child process; this process generates the load,
- * alternating between them round by round so machine noise falls on both. The last line is the ratio
- * of their request rates.
+ * express.json() and no authentication. The add-on is loaded twice: as a server of its own (as the demo
+ * runs it) and mounted in an Express app. All run in one child process; this process generates the
+ * load, alternating between them round by round so machine noise falls on each. The last line is the
+ * ratio of the standalone add-on's request rate to the bare app's.
  */
 import { fork } from 'node:child_process';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import type { BenchTargets } from './servers';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = 50;
-const NAMES = ['express', 'webhook'] as const;
+const NAMES = ['express', 'webhook', 'mounted'] as const;
 
 interface Figures { requests: number; seconds: number; p50: number; p99: number }
 
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   try {
     const targets = await firstLine<BenchTargets>(servers.stdout!);
     console.log(`payload ${Buffer.byteLength(targets.body)} bytes, ${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s each, alternating`);
-    const figures: Record<(typeof NAMES)[number], Figures[]> = { express: [], webhook: [] };
+    const figures: Record<(typeof NAMES)[number], Figures[]> = { express: [], webhook: [], mounted: [] };
     for (let round = 1; round <= ROUNDS; round++) {
       for (const name of NAMES) {
         const result = await load(targets[name], targets);
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
     }
     const total = (name: (typeof NAMES)[number]) => combine(figures[name]);
     for (const name of NAMES) console.log(`${name.padEnd(8)} ${line(total(name))}`);
-    console.log(`webhook/express ratio: ${(rate(total('webhook')) / rate(total('express'))).toFixed(2)}`);
+    const ratio = (name: (typeof NAMES)[number]) => (rate(total(name)) / rate(total('express'))).toFixed(2);
+    console.log(`mounted/express ratio: ${ratio('mounted')}`);
+    console.log(`webhook/express ratio: ${ratio('webhook')}`);
   } finally {
     servers.kill();
   }

@@ -17,18 +17,24 @@ export async function serveAddon(addon: Addon, configure?: (app: express.Express
   return listen(app);
 }
 
+/** Runs an add-on as a server of its own (`addon.listen`) on a free loopback port. */
+export async function serveStandalone(addon: Addon, app?: express.Express): Promise<Served> {
+  return served(await addon.listen({ port: 0, host: '127.0.0.1', app }));
+}
+
 export function listen(app: express.Express): Promise<Served> {
   return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      resolve({
-        url,
-        server,
-        close: () => new Promise<void>((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
-      });
-    });
+    const server = app.listen(0, '127.0.0.1', () => resolve(served(server)));
   });
+}
+
+function served(server: Server): Served {
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    server,
+    close: () => new Promise<void>((done) => {
+      server.closeAllConnections();
+      server.close(() => done());
+    }),
+  };
 }

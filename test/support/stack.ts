@@ -5,7 +5,10 @@ import { startEmulator, type Emulator } from '../../lib/emulator';
 import { silentLogger } from '../../lib/logger';
 import type { AddonOptions } from '../../lib/options';
 import { RedisStore } from '../../lib/stores/redis';
-import { serveAddon, type Served } from './serve';
+import { serveAddon, serveStandalone, type Served } from './serve';
+
+/** How the add-on is served: mounted in an Express app, or as a server of its own (`addon.listen`). */
+export type Serving = 'mounted' | 'standalone';
 
 export interface Stack {
   emulator: Emulator;
@@ -20,11 +23,11 @@ export interface Stack {
  * The example add-on on a RedisStore, served over real HTTP, and an emulator to install it: the
  * arrangement most integration tests start from.
  */
-export async function startStack(redis: Redis, prefix: string, overrides: Partial<AddonOptions> = {}): Promise<Stack> {
+export async function startStack(redis: Redis, prefix: string, overrides: Partial<AddonOptions> = {}, serving: Serving = 'mounted'): Promise<Stack> {
   const emulator = await startEmulator({ logger: silentLogger });
   const store = new RedisStore(redis, { prefix, logger: silentLogger });
   const addon = createWeatherAddon({ store, logger: silentLogger, development: true, ...overrides });
-  const served = await serveAddon(addon);
+  const served = await (serving === 'mounted' ? serveAddon(addon) : serveStandalone(addon));
   return {
     emulator, addon, served, store,
     descriptorUrl: `${served.url}/atlassian-connect.json`,

@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import express from 'express';
 import { createWeatherAddon } from '../../demo/weather';
 import { startEmulator } from '../../emulator';
 import { createConsoleLogger } from '../../logger';
@@ -30,11 +29,7 @@ export async function run(args: string[]): Promise<number> {
   const emulator = await startEmulator({ port: Number(values['emulator-port']), logger });
   // The demo starts a new emulator each run, so installations need not outlive it.
   const addon = createWeatherAddon({ store: new MemoryStore(), development: true, logger });
-  const app = express();
-  app.use(addon.router);
-  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
-    const listening = app.listen(Number(values.port), '127.0.0.1', () => resolve(listening)).once('error', reject);
-  });
+  const server = await addon.listen({ port: Number(values.port), host: '127.0.0.1' });
   const addonUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say(`Emulator listening on ${emulator.url} (capabilities: ${emulator.capabilitiesUrl})`);

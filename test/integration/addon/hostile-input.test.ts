@@ -6,7 +6,7 @@ import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { startStack, type Stack } from '../../support/stack';
 import type { Installation } from '../../../lib/core/installation';
 
-describe('hostile input to the webhook route', () => {
+describe.each(['mounted', 'standalone'] as const)('hostile input to the webhook route, %s', (serving) => {
   let redis: TestRedis;
   let stack: Stack;
   let installation: Installation;
@@ -14,7 +14,7 @@ describe('hostile input to the webhook route', () => {
 
   beforeAll(async () => {
     redis = connectTestRedis();
-    stack = await startStack(redis.redis, redis.prefix, { limits: { bodyBytes: 16 * 1024 } });
+    stack = await startStack(redis.redis, redis.prefix, { limits: { bodyBytes: 16 * 1024 } }, serving);
     const { oauthId } = await stack.emulator.install({ descriptorUrl: stack.descriptorUrl, roomId: stack.emulator.rooms[0]!.id });
     installation = (await stack.store.fetchInstallation(oauthId))!;
   });

@@ -3,13 +3,13 @@ import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { keysOf, startStack, type Stack } from '../../support/stack';
 import { startTrap } from '../../support/trap';
 
-describe('installation lifecycle against the emulator, on Redis', () => {
+describe.each(['mounted', 'standalone'] as const)('installation lifecycle against the emulator, on Redis, %s', (serving) => {
   let redis: TestRedis;
   let stack: Stack;
 
   beforeAll(async () => {
     redis = connectTestRedis();
-    stack = await startStack(redis.redis, redis.prefix);
+    stack = await startStack(redis.redis, redis.prefix, {}, serving);
   });
   afterAll(async () => {
     await stack.close();

@@ -1,9 +1,9 @@
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toConnectError } from '../errors';
 import type { Logger } from '../logger';
 import { sendJson } from './send-json';
 
-export type ErrorResponder = (req: Request, res: Response, error: unknown) => void;
+export type ErrorResponder = (req: IncomingMessage, res: ServerResponse, error: unknown) => void;
 
 /**
  * The one place a thrown error becomes a response: its code's status and a JSON body with the code and
@@ -13,9 +13,14 @@ export type ErrorResponder = (req: Request, res: Response, error: unknown) => vo
 export function createErrorResponder(logger: Logger): ErrorResponder {
   return (req, res, error) => {
     const connectError = toConnectError(error);
-    if (connectError.code === 'INTERNAL') logger.error({ err: connectError.cause ?? error, method: req.method, path: req.path }, 'unexpected error');
+    if (connectError.code === 'INTERNAL') logger.error({ err: connectError.cause ?? error, method: req.method, path: pathOf(req) }, 'unexpected error');
     // Too late for a status: cutting the connection is the only honest signal left.
     if (res.headersSent) return void res.destroy();
     sendJson(res, connectError.status, connectError.toJSON(), connectError.status === 401 ? { 'www-authenticate': 'JWT' } : {});
   };
+}
+
+/** The path without the query, which may hold a signed_request that must not reach the logs. */
+function pathOf(req: IncomingMessage): string {
+  return (req.url ?? '').split('?', 1)[0] ?? '';
 }
