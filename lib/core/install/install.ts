@@ -32,6 +32,7 @@ export async function install(context: LifecycleContext, body: unknown, request:
   checkTarget(context, payload);
   const previous = await context.store.fetchInstallation(payload.oauthId);
   if (previous && previous.oauthSecret !== payload.oauthSecret && !(await provesOldSecret(context, payload.oauthId, request))) {
+    context.logger.warn({ oauthId: payload.oauthId }, 're-install refused: this oauthId is stored with another secret');
     throw new ConnectError('OAUTH_ID_CONFLICT', 'This oauthId is installed with another secret');
   }
 
@@ -56,6 +57,7 @@ export async function install(context: LifecycleContext, body: unknown, request:
     ...(previous ? { updatedAt: now } : {}),
   };
   await save(context, installation, previous);
+  context.logger.info({ oauthId: installation.oauthId, groupId: installation.groupId, roomId: installation.roomId }, previous ? 'installation updated' : 'installed');
   return installation;
 }
 

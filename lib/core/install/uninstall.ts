@@ -27,5 +27,6 @@ export async function uninstall(context: LifecycleContext, oauthId: string): Pro
     // The host has already removed the client: there is nothing to roll back to, only to report.
     context.logger.error({ err: cause, oauthId }, 'uninstalled listener failed');
   }
+  context.logger.info({ oauthId, groupId: installation.groupId, roomId: installation.roomId }, 'uninstalled');
   return installation;
 }
