@@ -29,7 +29,7 @@ export function createRouter(addon: Addon, webhooks: WebhookRegistry, redirectFl
     if (!webhooks.find(key)) throw new ConnectError('ROUTE_NOT_FOUND', `No webhook with key "${key}"`);
     const payload = await json(req);
     const { installation, claims } = await addon.verify(tokenCarrier(req));
-    const reply = await addon.receive({ key, payload, installation, claims });
+    const reply = await addon.receive(payload, { installation, claims, key });
     if (reply === undefined) res.writeHead(204).end();
     else sendJson(res, 200, reply);
   });
