@@ -62,10 +62,15 @@ export function validatorFor(name: SchemaName): ValidateFunction {
   return validate;
 }
 
-/** Validates and returns every problem (empty when the value is valid). */
+/**
+ * Validates and returns every problem (empty when the value is valid), each once: subschemas combined
+ * with allOf may state the same rule for the same place.
+ */
 export function problemsWith(name: SchemaName, value: unknown): SchemaProblem[] {
   const validate = validatorFor(name);
-  return validate(value) ? [] : (validate.errors ?? []).map(toProblem);
+  if (validate(value)) return [];
+  const unique = new Map((validate.errors ?? []).map(toProblem).map((problem) => [`${problem.path} ${problem.rule}`, problem]));
+  return [...unique.values()];
 }
 
 function toProblem(error: ErrorObject): SchemaProblem {

@@ -1,6 +1,6 @@
 import { ConnectError } from '../errors';
-import { describeProblems, problemsWith, type SchemaProblem } from './schemas';
-import { isWebhookEvent, WEBHOOK_EVENTS } from './webhook-events';
+import { describeProblems, problemsWith, validatorFor, type SchemaProblem } from './schemas';
+import { isWebhookEvent, WEBHOOK_EVENTS, type WebhookEvent } from './webhook-events';
 import type { WebhookPayloads } from './webhook-payloads';
 
 export type WebhookPayload = WebhookPayloads[keyof WebhookPayloads];
@@ -16,10 +16,20 @@ export function validPayload(payload: unknown): WebhookPayload {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw payloadInvalid([{ path: '', rule: 'must be object' }]);
   const event = (payload as { event?: unknown }).event;
   if (!isWebhookEvent(event)) throw payloadInvalid([{ path: '/event', rule: `must be one of ${WEBHOOK_EVENTS.join(', ')}` }]);
-  const problems = problemsWith(`events/${event}`, payload);
+  const problems = problemsWith(schemaOf(event), payload);
   if (problems.length > 0) throw payloadInvalid(problems.slice(0, MAX_PROBLEMS), event);
   return payload as WebhookPayload;
 }
+
+/**
+ * Compiles an event's validator at declaration rather than on its first delivery, which would otherwise
+ * wait the tens to hundreds of milliseconds that loading and compiling the schemas takes.
+ */
+export function prepareValidator(event: WebhookEvent): void {
+  validatorFor(schemaOf(event));
+}
+
+const schemaOf = (event: WebhookEvent) => `events/${event}`;
 
 function payloadInvalid(problems: SchemaProblem[], event?: string): ConnectError {
   const subject = event === undefined ? 'The webhook payload' : `The ${event} payload`;

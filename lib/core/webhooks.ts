@@ -3,6 +3,7 @@ import type { Claims } from './claims';
 import type { PatternMatch, WebhookContext } from './context';
 import type { Webhook } from './descriptor';
 import type { Installation } from './installation';
+import { prepareValidator } from './validate-payload';
 import { isMessageEvent, isWebhookEvent, toHostPattern, type WebhookEvent } from './webhook-events';
 
 /** A room notification the host posts to the room when a handler returns it (protocol section 7). */
@@ -58,6 +59,7 @@ export class WebhookRegistry {
     const key = options.key ?? `${event.replace(/_/g, '-')}-${this.declarations.length + 1}`;
     if (this.declarations.some((declaration) => declaration.key === key)) throw invalidOption('webhook key', `unique; "${key}" is taken`);
     const declaration = { key, event, pattern: options.pattern, name: options.name, handler };
+    prepareValidator(event);
     this.declarations.push(declaration);
     return declaration;
   }
