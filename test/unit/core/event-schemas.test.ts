@@ -11,7 +11,7 @@ describe('schemas/events', () => {
     const files = readdirSync(path.join(schemasDir(), 'events')).filter((file) => file !== 'common.schema.json');
     expect(files.map((file) => file.replace('.schema.json', '')).sort()).toEqual([...WEBHOOK_EVENTS].sort());
     expect(readSchema('events/common.schema.json').$defs.event.enum).toEqual(WEBHOOK_EVENTS);
-    expect(readSchema('descriptor.schema.json').$defs.webhookEvent.enum).toEqual(WEBHOOK_EVENTS);
+    expect(readSchema('descriptor.schema.json').$defs.webhookEvent).toEqual({ $ref: 'events/common.schema.json#/$defs/event' });
   });
 
   it('accepts the real capture of protocol section 7', () => {
