@@ -11,7 +11,12 @@ export type { Claims, ClaimsContext } from './core/claims';
 export type { LifecycleEventMap, LifecycleEventName, LifecycleListener } from './core/lifecycle-events';
 export type { WebhookHandler, WebhookOptions, WebhookReply, WebhookResult, ReceiveOptions } from './core/webhooks';
 export type { WebhookContext, PatternMatch } from './core/context';
-export type * from './core/webhook-payloads';
+export type {
+  WebhookPayloads, WebhookEnvelope, RoomReference, UserReference, FileReference, MessageBase, RoomAndSender,
+  RoomMessagePayload, RoomMessageItem, RoomMessage, RoomNotificationPayload, RoomNotificationItem, RoomNotification,
+  RoomEnterPayload, RoomExitPayload, RoomTopicChangePayload, RoomTopicChangeItem, RoomArchivedPayload,
+  RoomUnarchivedPayload, RoomCreatedPayload, RoomDeletedPayload, RoomFileUploadPayload, RoomFileUploadItem,
+} from './core/webhook-payloads';
 export { WEBHOOK_EVENTS, MESSAGE_EVENTS, type WebhookEvent, type MessageEvent } from './core/webhook-events';
 export type { TokenCarrier } from './core/jwt/extract';
 export type { Verified } from './core/jwt/verify';

@@ -1,7 +1,7 @@
 import { ConnectError } from '../errors';
 import type { Logger } from '../logger';
 import type { Claims } from './claims';
-import { buildContext, senderOf, type PatternMatch } from './context';
+import { buildContext, senderOf, type PatternMatch, type WebhookContext } from './context';
 import type { Installation } from './installation';
 import { validPayload, type WebhookPayload } from './validate-payload';
 import type { ReceiveOptions, WebhookDeclaration, WebhookRegistry, WebhookReply, WebhookResult } from './webhooks';
@@ -68,7 +68,7 @@ function impliedClaims(installation: Installation, payload: WebhookPayload, now:
   };
 }
 
-async function runHandler(declaration: WebhookDeclaration, context: Parameters<WebhookDeclaration['handler']>[0]): Promise<WebhookReply | undefined> {
+async function runHandler(declaration: WebhookDeclaration, context: WebhookContext): Promise<WebhookReply | undefined> {
   let result: WebhookResult;
   try {
     result = await declaration.handler(context);
