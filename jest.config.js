@@ -6,6 +6,8 @@
 const project = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  // Examples import the package by name, as its users do (tsconfig.json maps the same names for tsc).
+  moduleNameMapper: { '^hipchat-connect$': '<rootDir>/lib/index.ts', '^hipchat-connect/testing$': '<rootDir>/lib/testing.ts' },
 };
 
 module.exports = {
@@ -19,7 +21,7 @@ module.exports = {
       displayName: 'express4',
       roots: ['<rootDir>/test/integration/addon'],
       testMatch: ['**/*.test.ts'],
-      moduleNameMapper: { '^express$': 'express4' },
+      moduleNameMapper: { ...project.moduleNameMapper, '^express$': 'express4' },
       globals: { EXPRESS_MAJOR: 4 },
     },
   ],

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { RequestHandler } from 'express';
+import type { PatternMatch } from './core/context';
 import { buildDescriptor, type Descriptor } from './core/descriptor';
 import { DescriptorCache } from './core/descriptor-cache';
 import { descriptorSource } from './core/descriptor-source';
@@ -12,7 +13,8 @@ import { verifyToken, type Verified } from './core/jwt/verify';
 import { LifecycleEvents, type LifecycleEventName, type LifecycleListener } from './core/lifecycle-events';
 import { receive } from './core/receive';
 import { DescriptorTemplateFile, type InstallSettings } from './core/template-file';
-import { WebhookRegistry, type IncomingWebhook, type WebhookHandler, type WebhookOptions, type WebhookReply } from './core/webhooks';
+import type { MessageEvent, WebhookEvent } from './core/webhook-events';
+import { WebhookRegistry, type ReceiveOptions, type WebhookHandler, type WebhookOptions, type WebhookReply } from './core/webhooks';
 import { createAuthenticate } from './express/authenticate';
 import { createRouter } from './express/router';
 import { listen, type ListenOptions } from './express/server';
@@ -23,9 +25,13 @@ import type { Store } from './stores/store';
 export interface Addon {
   readonly options: Readonly<ResolvedOptions>;
   readonly store: Store;
-  /** Declares a webhook (and so a descriptor entry) and its handler. */
-  webhook(event: string, handler: WebhookHandler): this;
-  webhook(event: string, patternOrOptions: RegExp | WebhookOptions, handler: WebhookHandler): this;
+  /**
+   * Declares a webhook (and so a descriptor entry with its own URL) and its handler. The handler's
+   * context narrows by event; with a pattern (message events only) `ctx.match` is always there.
+   */
+  webhook<E extends WebhookEvent>(event: E, handler: WebhookHandler<E, undefined>): this;
+  webhook<E extends MessageEvent>(event: E, pattern: RegExp | (WebhookOptions & { pattern: RegExp }), handler: WebhookHandler<E, PatternMatch>): this;
+  webhook<E extends WebhookEvent>(event: E, options: WebhookOptions & { pattern?: undefined }, handler: WebhookHandler<E, undefined>): this;
   /** Listens to the installation lifecycle; listeners are awaited in order. */
   on<E extends LifecycleEventName>(name: E, listener: LifecycleListener<E>): this;
   /** The descriptor served at the given base URL, validated. */
@@ -41,8 +47,11 @@ export interface Addon {
   authenticate(): RequestHandler;
   /** Verifies a host- or page-signed token wherever it arrives. */
   verify(carrier: TokenCarrier): Promise<Verified>;
-  /** The one entry point for webhooks: verified input in, the reply to post (if any) out. */
-  receive(incoming: IncomingWebhook): Promise<WebhookReply | undefined>;
+  /**
+   * The one entry point for webhooks, used by the HTTP route and by tests alike: a payload and who sent
+   * it in, the reply to post (if any) out. The payload is validated before any handler runs.
+   */
+  receive(payload: unknown, options: ReceiveOptions): Promise<WebhookReply | undefined>;
   installation(oauthId: string): Promise<Installation | undefined>;
   /** The lifecycle steps, for adapters other than Express. */
   readonly lifecycle: LifecycleContext;
@@ -85,9 +94,10 @@ export function createAddon(input: AddonOptions): Addon {
     options,
     store,
     lifecycle,
-    webhook(event: string, second: RegExp | WebhookOptions | WebhookHandler, third?: WebhookHandler) {
+    // Typed by the overloads above; checked at run time by the registry, for callers without types.
+    webhook(event: string, second: unknown, third?: unknown) {
       const handler = typeof second === 'function' ? second : third;
-      const webhookOptions = second instanceof RegExp ? { pattern: second } : typeof second === 'function' ? {} : second;
+      const webhookOptions = second instanceof RegExp ? { pattern: second } : typeof second === 'function' ? {} : second as WebhookOptions;
       webhooks.add(event, webhookOptions, handler as WebhookHandler);
       descriptors.clear();
       return addon;
@@ -106,7 +116,7 @@ export function createAddon(input: AddonOptions): Addon {
     listen: (listenOptions) => listen(addon, webhooks, listenOptions),
     authenticate: () => createAuthenticate(addon),
     verify: async (carrier) => verifyToken(extractToken(carrier), verifyOptions),
-    receive: (incoming) => receive(webhooks, incoming, options.logger),
+    receive: (payload, delivery) => receive(webhooks, payload, delivery, options),
     installation: (oauthId) => cache.get(oauthId),
     async close() {
       await watching;

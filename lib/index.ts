@@ -10,8 +10,15 @@ export { SCOPES } from './options';
 export type { Installation } from './core/installation';
 export type { Claims, ClaimsContext } from './core/claims';
 export type { LifecycleEventMap, LifecycleEventName, LifecycleListener } from './core/lifecycle-events';
-export type { WebhookContext, WebhookHandler, WebhookOptions, WebhookReply, IncomingWebhook } from './core/webhooks';
-export { WEBHOOK_EVENTS, type WebhookEvent } from './core/webhook-events';
+export type { WebhookHandler, WebhookOptions, WebhookReply, WebhookResult, ReceiveOptions } from './core/webhooks';
+export type { WebhookContext, PatternMatch } from './core/context';
+export type {
+  WebhookPayloads, WebhookEnvelope, RoomReference, UserReference, FileReference, MessageBase, RoomAndSender,
+  RoomMessagePayload, RoomMessageItem, RoomMessage, RoomNotificationPayload, RoomNotificationItem, RoomNotification,
+  RoomEnterPayload, RoomExitPayload, RoomTopicChangePayload, RoomTopicChangeItem, RoomArchivedPayload,
+  RoomUnarchivedPayload, RoomCreatedPayload, RoomDeletedPayload, RoomFileUploadPayload, RoomFileUploadItem,
+} from './core/webhook-payloads';
+export { WEBHOOK_EVENTS, MESSAGE_EVENTS, type WebhookEvent, type MessageEvent } from './core/webhook-events';
 export type { TokenCarrier } from './core/jwt/extract';
 export type { Verified } from './core/jwt/verify';
 export type { HipChatLocals } from './express/authenticate';

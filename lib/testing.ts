@@ -1,24 +1,29 @@
 /**
- * Helpers for add-on authors' tests (`hipchat-connect/testing`): an installation to store, tokens signed
- * the way a host signs them, and the emulator to meet a real host over HTTP.
+ * Helpers for add-on authors' tests (`hipchat-connect/testing`): an installation to store, event
+ * payloads to hand to `addon.receive()`, requests signed the way a host signs them, and the emulator
+ * to meet a real host over HTTP.
  */
 import jwt from 'jsonwebtoken';
 import type { Installation } from './core/installation';
+import { tokenPlacement, type TokenForm } from './emulator/webhook-token';
+import { FAKE } from './testing/fakes';
 
 export { startEmulator, type Emulator, type EmulatorOptions } from './emulator';
+export type { TokenForm } from './emulator/webhook-token';
 export { MemoryStore } from './stores/memory';
+export { testEvent, type TestEventOverrides, type DeepPartial } from './testing/events';
 
 /** A stored installation as the lifecycle would have written it; override what the test cares about. */
 export function fakeInstallation(overrides: Partial<Installation> = {}): Installation {
   return {
-    oauthId: 'oauth-1',
+    oauthId: FAKE.oauthId,
     oauthSecret: 'secret-of-installation-one-0123456789abcd',
     groupId: 1,
     groupName: 'Acme',
-    roomId: 42,
+    roomId: FAKE.roomId,
     capabilitiesUrl: 'http://127.0.0.1:8008/v2/capabilities',
     tokenUrl: 'http://127.0.0.1:8008/v2/oauth/token',
-    apiUrl: 'http://127.0.0.1:8008/v2',
+    apiUrl: FAKE.apiUrl,
     installedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };
@@ -29,8 +34,33 @@ export function fakeInstallation(overrides: Partial<Installation> = {}): Install
  * jti, context). A claim set to `undefined` is left out, to test what a verifier does without it.
  */
 export function signHostToken(installation: Installation, claims: Record<string, unknown> = {}, nowSeconds = Math.floor(Date.now() / 1000)): string {
-  const merged = { iss: installation.oauthId, sub: '7', iat: nowSeconds, exp: nowSeconds + 3600, jti: 'j1', context: { room_id: installation.roomId ?? 42, user_tz: 'UTC' }, ...claims };
+  const merged = {
+    iss: installation.oauthId, sub: String(FAKE.userId), iat: nowSeconds, exp: nowSeconds + 3600, jti: 'j1',
+    context: { room_id: installation.roomId ?? FAKE.roomId, user_tz: 'UTC' }, ...claims,
+  };
   const payload = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
   // jsonwebtoken adds a missing iat unless told not to, and drops a given one when told not to.
   return jwt.sign(payload, installation.oauthSecret, { algorithm: 'HS256', noTimestamp: payload.iat === undefined });
+}
+
+export interface SignRequestOptions {
+  /** Where the token goes (protocol section 6): `JWT <t>`, `JWT token=<t>`, or `?signed_request=<t>`. Default `header`. */
+  form?: TokenForm;
+  /** Claims that replace the defaults of `signHostToken`. */
+  claims?: Record<string, unknown>;
+  nowSeconds?: number;
+}
+
+export interface SignedRequest {
+  token: string;
+  /** For supertest's `.set()`. */
+  headers: Record<string, string>;
+  /** For supertest's `.query()`. */
+  query: Record<string, string>;
+}
+
+/** A host-signed token placed as the host would place it, ready for `.set(signed.headers).query(signed.query)`. */
+export function signRequest(installation: Installation, options: SignRequestOptions = {}): SignedRequest {
+  const token = signHostToken(installation, options.claims, options.nowSeconds);
+  return { token, ...tokenPlacement(token, options.form ?? 'header') };
 }

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, Command> = {
   emulator: { summary: 'start the local HipChat emulator', load: () => import('./commands/emulator') },
   validate: { summary: 'check a descriptor file or URL against the schema', load: () => import('./commands/validate') },
   demo: { summary: 'run the example add-on and the emulator, installed into a room', load: () => import('./commands/demo') },
+  receive: { summary: 'run one webhook through an add-on\'s handlers, without HTTP', load: () => import('./commands/receive') },
 };
 
 function usage(): string {

@@ -1,73 +1,75 @@
 import { ConnectError } from '../errors';
 import type { Logger } from '../logger';
-import type { IncomingWebhook, WebhookContext, WebhookDeclaration, WebhookRegistry, WebhookReply } from './webhooks';
+import type { Claims } from './claims';
+import { buildContext, senderOf, type PatternMatch, type WebhookContext } from './context';
+import type { Installation } from './installation';
+import { validPayload, type WebhookPayload } from './validate-payload';
+import type { ReceiveOptions, WebhookDeclaration, WebhookRegistry, WebhookReply, WebhookResult } from './webhooks';
+
+export interface ReceiveParts {
+  logger: Logger;
+  /** Milliseconds since the epoch; dates the claims implied for a test that gave none. */
+  now(): number;
+}
 
 /**
- * The one entry point for events (design principle 2): HTTP, tests and the CLI all call this with a
- * verified webhook. It checks the envelope, runs the handlers the webhook is meant for, and returns the
- * room notification to post, if a handler gave one.
+ * The one entry point for events (design principle 2): HTTP, tests and the CLI all call this. It
+ * validates the payload before any handler runs, runs the handlers the webhook is meant for one after
+ * the other in declaration order, and returns the first reply a handler gave (the room notification
+ * to post), if any.
  */
-export async function receive(registry: WebhookRegistry, incoming: IncomingWebhook, logger: Logger): Promise<WebhookReply | undefined> {
-  const payload = envelope(incoming.payload);
-  const declarations = chooseDeclarations(registry, incoming.key, payload.event);
+export async function receive(registry: WebhookRegistry, payload: unknown, options: ReceiveOptions, parts: ReceiveParts): Promise<WebhookReply | undefined> {
+  const valid = validPayload(payload);
+  const { installation, key } = options;
+  const claims = options.claims ?? impliedClaims(installation, valid, parts.now());
+  const declarations = key === undefined ? registry.all().filter((declaration) => declaration.event === valid.event) : [addressed(registry, key, valid)];
   let reply: WebhookReply | undefined;
   for (const declaration of declarations) {
-    if (declaration.event !== payload.event) {
-      throw new ConnectError('PAYLOAD_INVALID', `Webhook ${declaration.key} listens to ${declaration.event}, not ${payload.event}`);
+    const match = matchOf(declaration, valid);
+    if (match === null) {
+      // The host matched this webhook's pattern and the local regex did not: a dialect difference the
+      // author should hear about. A handler promised a match never runs without one.
+      if (key !== undefined) parts.logger.warn({ webhook: key, oauthId: installation.oauthId }, 'webhook pattern did not match locally; handler skipped');
+      continue;
     }
-    const text = messageText(payload);
-    const match = declaration.pattern && text !== undefined ? declaration.pattern.exec(text) ?? undefined : undefined;
-    // The host matched the pattern already; a local miss means a dialect difference, not a reason to drop.
-    const context = buildContext(incoming, payload, declaration, match, logger);
-    const result = await runHandler(declaration, context);
+    const result = await runHandler(declaration, buildContext({ payload: valid, installation, claims, match, logger: parts.logger }));
     reply ??= result;
   }
   return reply;
 }
 
-interface Envelope extends Record<string, unknown> {
-  event: string;
-  item: Record<string, unknown>;
-}
-
-function envelope(payload: unknown): Envelope {
-  const candidate = payload as Partial<Envelope> | null;
-  if (typeof candidate !== 'object' || candidate === null || typeof candidate.event !== 'string'
-    || typeof candidate.item !== 'object' || candidate.item === null) {
-    throw new ConnectError('PAYLOAD_INVALID', 'Webhook payload must be an object with "event" and "item"');
-  }
-  return candidate as Envelope;
-}
-
-function chooseDeclarations(registry: WebhookRegistry, key: string | undefined, event: string): readonly WebhookDeclaration[] {
-  if (key === undefined) return registry.all().filter((declaration) => declaration.event === event);
+function addressed(registry: WebhookRegistry, key: string, payload: WebhookPayload): WebhookDeclaration {
   const declaration = registry.find(key);
   if (!declaration) throw new ConnectError('ROUTE_NOT_FOUND', `No webhook with key "${key}"`);
-  return [declaration];
+  if (declaration.event !== payload.event) {
+    throw new ConnectError('PAYLOAD_INVALID', `Webhook ${key} listens to ${declaration.event}, not ${payload.event}`);
+  }
+  return declaration;
 }
 
-function messageText(payload: Envelope): string | undefined {
-  const message = payload.item.message as { message?: unknown } | undefined;
-  return typeof message?.message === 'string' ? message.message : undefined;
+/** Undefined without a pattern; null when the pattern does not match the text. */
+function matchOf(declaration: WebhookDeclaration, payload: WebhookPayload): PatternMatch | undefined | null {
+  if (declaration.pattern === undefined) return undefined;
+  const text = 'message' in payload.item ? payload.item.message.message : '';
+  const match = declaration.pattern.exec(text);
+  return match && Object.assign(match, { groups: match.groups ?? {} });
 }
 
-function buildContext(incoming: IncomingWebhook, payload: Envelope, declaration: WebhookDeclaration, match: RegExpExecArray | undefined, logger: Logger): WebhookContext {
-  const room = payload.item.room as { id?: unknown } | undefined;
-  const roomId = typeof room?.id === 'number' ? room.id : incoming.installation.roomId;
+/** The claims a host would have signed for this event, for a caller (a test) that verified nothing. */
+function impliedClaims(installation: Installation, payload: WebhookPayload, now: number): Claims {
+  const sender = senderOf(payload);
+  const iat = Math.floor(now / 1000);
   return {
-    event: declaration.event,
-    payload,
-    installation: incoming.installation,
-    claims: incoming.claims,
-    roomId,
-    userId: incoming.claims.sub,
-    match,
-    logger,
+    iss: installation.oauthId,
+    ...(typeof sender === 'object' ? { sub: String(sender.id) } : {}),
+    iat,
+    exp: iat + 3600,
+    context: { room_id: payload.item.room.id },
   };
 }
 
 async function runHandler(declaration: WebhookDeclaration, context: WebhookContext): Promise<WebhookReply | undefined> {
-  let result: Awaited<ReturnType<WebhookDeclaration['handler']>>;
+  let result: WebhookResult;
   try {
     result = await declaration.handler(context);
   } catch (cause) {

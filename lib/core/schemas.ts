@@ -36,8 +36,10 @@ function loadAll(): Ajv2020 {
   const instance = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   addFormats(instance);
   const root = schemasDir();
+  // Keyed by file path, so that a relative $ref (`common.schema.json#/$defs/room`) resolves the same way
+  // here as it does for the type generator, which reads the files themselves.
   for (const file of listSchemaFiles(root)) {
-    instance.addSchema(JSON.parse(readFileSync(path.join(root, file), 'utf8')), nameOf(file));
+    instance.addSchema(JSON.parse(readFileSync(path.join(root, file), 'utf8')), file);
   }
   ajv = instance;
   return instance;
@@ -49,14 +51,10 @@ function listSchemaFiles(root: string): string[] {
     .map((file) => file.split(path.sep).join('/'));
 }
 
-function nameOf(file: string): SchemaName {
-  return file.replace(/\.schema\.json$/, '');
-}
-
 export function validatorFor(name: SchemaName): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
-    const found = loadAll().getSchema(name);
+    const found = loadAll().getSchema(`${name}.schema.json`);
     if (!found) throw new Error(`hipchat-connect: no schema named "${name}" in schemas/`);
     validate = found;
     compiled.set(name, validate);
@@ -64,17 +62,27 @@ export function validatorFor(name: SchemaName): ValidateFunction {
   return validate;
 }
 
-/** Validates and returns every problem (empty when the value is valid). */
+/**
+ * Validates and returns every problem (empty when the value is valid), each once: subschemas combined
+ * with allOf may state the same rule for the same place.
+ */
 export function problemsWith(name: SchemaName, value: unknown): SchemaProblem[] {
   const validate = validatorFor(name);
-  return validate(value) ? [] : (validate.errors ?? []).map(toProblem);
+  if (validate(value)) return [];
+  const unique = new Map((validate.errors ?? []).map(toProblem).map((problem) => [`${problem.path} ${problem.rule}`, problem]));
+  return [...unique.values()];
 }
 
 function toProblem(error: ErrorObject): SchemaProblem {
-  const extra = error.keyword === 'additionalProperties'
-    ? ` (${String((error.params as { additionalProperty?: string }).additionalProperty)})`
-    : '';
-  return { path: error.instancePath, rule: `${error.message ?? error.keyword}${extra}` };
+  return { path: error.instancePath, rule: `${error.message ?? error.keyword}${detailOf(error)}` };
+}
+
+/** What ajv's message leaves out: the member that is not allowed, the value that was expected. */
+function detailOf(error: ErrorObject): string {
+  const params = error.params as { additionalProperty?: string; allowedValue?: unknown };
+  if (error.keyword === 'additionalProperties') return ` (${String(params.additionalProperty)})`;
+  if (error.keyword === 'const') return ` ${JSON.stringify(params.allowedValue)}`;
+  return '';
 }
 
 /** One line per problem: `/capabilities/webhook/0/url: must match format "uri"`. */

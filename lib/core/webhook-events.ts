@@ -1,4 +1,6 @@
-/** The ten webhook events of protocol section 7. */
+import type { WebhookPayloads } from './webhook-payloads';
+
+/** The ten webhook events of protocol section 7, in the order of schemas/events/common.schema.json. */
 export const WEBHOOK_EVENTS = [
   'room_message',
   'room_notification',
@@ -10,21 +12,31 @@ export const WEBHOOK_EVENTS = [
   'room_created',
   'room_deleted',
   'room_file_upload',
-] as const;
+] as const satisfies ReadonlyArray<keyof WebhookPayloads>;
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
+export type MessageEvent = 'room_message' | 'room_notification';
+
 /** Only message events carry text, so only they take a pattern. */
-export const MESSAGE_EVENTS: readonly WebhookEvent[] = ['room_message', 'room_notification'];
+export const MESSAGE_EVENTS: readonly WebhookEvent[] = ['room_message', 'room_notification'] satisfies MessageEvent[];
 
 export function isWebhookEvent(value: unknown): value is WebhookEvent {
   return typeof value === 'string' && (WEBHOOK_EVENTS as readonly string[]).includes(value);
 }
 
+export function isMessageEvent(event: WebhookEvent): event is MessageEvent {
+  return MESSAGE_EVENTS.includes(event);
+}
+
+/** The flags both dialects share; the host reads them as a leading inline group such as `(?im)`. */
+const SHARED_FLAGS = /[ims]/g;
+
 /**
- * A JavaScript regex as the host's Java-like dialect reads it: the `i` flag becomes the inline `(?i)`.
- * Named groups are written the same way in both.
+ * A JavaScript regex as the host's Java-like dialect reads it: the `i`, `m` and `s` flags become a
+ * leading inline group. Named groups are written the same way in both.
  */
 export function toHostPattern(pattern: RegExp): string {
-  return pattern.flags.includes('i') ? `(?i)${pattern.source}` : pattern.source;
+  const flags = pattern.flags.match(SHARED_FLAGS)?.join('') ?? '';
+  return flags === '' ? pattern.source : `(?${flags})${pattern.source}`;
 }

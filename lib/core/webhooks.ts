@@ -1,9 +1,10 @@
 import { invalidOption } from '../errors';
-import type { Logger } from '../logger';
 import type { Claims } from './claims';
+import type { PatternMatch, WebhookContext } from './context';
 import type { Webhook } from './descriptor';
 import type { Installation } from './installation';
-import { isWebhookEvent, MESSAGE_EVENTS, toHostPattern, type WebhookEvent } from './webhook-events';
+import { prepareValidator } from './validate-payload';
+import { isMessageEvent, isWebhookEvent, toHostPattern, type WebhookEvent } from './webhook-events';
 
 /** A room notification the host posts to the room when a handler returns it (protocol section 7). */
 export interface WebhookReply {
@@ -14,19 +15,11 @@ export interface WebhookReply {
   card?: Record<string, unknown>;
 }
 
-export interface WebhookContext {
-  event: WebhookEvent;
-  payload: Record<string, unknown>;
-  installation: Installation;
-  claims: Claims;
-  roomId: number | undefined;
-  userId: string | undefined;
-  /** The pattern's match against the message text (named groups in `match.groups`), when declared. */
-  match: RegExpExecArray | undefined;
-  logger: Logger;
-}
+/** A reply, its message text alone, or nothing (the host then posts nothing). */
+export type WebhookResult = WebhookReply | string | undefined | void;
 
-export type WebhookHandler = (context: WebhookContext) => Promise<WebhookReply | string | void> | WebhookReply | string | void;
+export type WebhookHandler<E extends WebhookEvent = WebhookEvent, M extends PatternMatch | undefined = PatternMatch | undefined> =
+  (context: WebhookContext<E, M>) => Promise<WebhookResult> | WebhookResult;
 
 export interface WebhookDeclaration {
   key: string;
@@ -38,31 +31,35 @@ export interface WebhookDeclaration {
 
 export interface WebhookOptions {
   pattern?: RegExp;
-  /** Module key in the descriptor; defaults to the event and a counter. */
+  /** Module key in the descriptor, and the last segment of the webhook's URL; defaults to the event and a counter. */
   key?: string;
   name?: string;
 }
 
-/** What a transport hands to `receive()`: already verified, not yet validated. */
-export interface IncomingWebhook {
-  /** The module the host addressed (from the URL); without it every matching handler of the event runs. */
-  key?: string;
-  payload: unknown;
+/** Who sent a webhook, as the transport verified it; the second argument of `receive()`. */
+export interface ReceiveOptions {
   installation: Installation;
-  claims: Claims;
+  /** The verified JWT claims. A test may leave them out and gets the claims a host would have signed for the event. */
+  claims?: Claims;
+  /**
+   * The webhook the host addressed (the key in its URL): only its handler runs. Without it, every
+   * handler of the event whose pattern matches the text runs, as if each webhook had been delivered.
+   */
+  key?: string;
 }
 
-/** The webhooks an add-on declared, in declaration order, and the one entry point that runs them. */
+/** The webhooks an add-on declared, in declaration order. */
 export class WebhookRegistry {
   private readonly declarations: WebhookDeclaration[] = [];
 
   add(event: string, options: WebhookOptions, handler: WebhookHandler): WebhookDeclaration {
     if (!isWebhookEvent(event)) throw invalidOption('webhook event', `one of the ten events of protocol section 7, not "${event}"`);
     if (typeof handler !== 'function') throw invalidOption('webhook handler', 'a function');
-    if (options.pattern !== undefined && !MESSAGE_EVENTS.includes(event)) throw invalidOption('webhook pattern', `left out for ${event}: only message events take one`);
+    checkPattern(event, options.pattern);
     const key = options.key ?? `${event.replace(/_/g, '-')}-${this.declarations.length + 1}`;
     if (this.declarations.some((declaration) => declaration.key === key)) throw invalidOption('webhook key', `unique; "${key}" is taken`);
     const declaration = { key, event, pattern: options.pattern, name: options.name, handler };
+    prepareValidator(event);
     this.declarations.push(declaration);
     return declaration;
   }
@@ -86,4 +83,12 @@ export class WebhookRegistry {
       ...(declaration.name ? { name: declaration.name } : {}),
     }));
   }
+}
+
+function checkPattern(event: WebhookEvent, pattern: RegExp | undefined): void {
+  if (pattern === undefined) return;
+  if (!(pattern instanceof RegExp)) throw invalidOption('webhook pattern', 'a RegExp');
+  if (!isMessageEvent(event)) throw invalidOption('webhook pattern', `left out for ${event}: only message events take one`);
+  // Both flags make exec() remember where the last match ended, so one message would affect the next.
+  if (pattern.global || pattern.sticky) throw invalidOption('webhook pattern', 'without the g and y flags');
 }

@@ -32,17 +32,23 @@ export function signWebhookToken(input: WebhookTokenInput): string {
   return jwt.sign(claims, input.oauthSecret, { algorithm: 'HS256' });
 }
 
-/** The request URL and headers that carry the token in the chosen form. */
-export function placeToken(url: string, token: string, form: TokenForm): { url: string; headers: Record<string, string> } {
+/** The headers and query parameters that carry the token in the chosen form. */
+export function tokenPlacement(token: string, form: TokenForm): { headers: Record<string, string>; query: Record<string, string> } {
   switch (form) {
     case 'header':
-      return { url, headers: { authorization: `JWT ${token}` } };
+      return { headers: { authorization: `JWT ${token}` }, query: {} };
     case 'header-token':
-      return { url, headers: { authorization: `JWT token=${token}` } };
-    case 'query': {
-      const signed = new URL(url);
-      signed.searchParams.set('signed_request', token);
-      return { url: signed.toString(), headers: {} };
-    }
+      return { headers: { authorization: `JWT token=${token}` }, query: {} };
+    case 'query':
+      return { headers: {}, query: { signed_request: token } };
   }
+}
+
+/** The request URL and headers that carry the token in the chosen form. */
+export function placeToken(url: string, token: string, form: TokenForm): { url: string; headers: Record<string, string> } {
+  const { headers, query } = tokenPlacement(token, form);
+  if (Object.keys(query).length === 0) return { url, headers };
+  const signed = new URL(url);
+  for (const [name, value] of Object.entries(query)) signed.searchParams.set(name, value);
+  return { url: signed.toString(), headers };
 }

@@ -23,7 +23,7 @@ export function createWebhookEndpoint<R extends IncomingMessage>(
     if (!webhooks.find(key)) throw new ConnectError('ROUTE_NOT_FOUND', `No webhook with key "${key}"`);
     const payload = await readJsonBody(req, bodyBytes);
     const { installation, claims } = await addon.verify(carrierOf(req));
-    const reply = await addon.receive({ key, payload, installation, claims });
+    const reply = await addon.receive(payload, { installation, claims, key });
     if (reply === undefined) res.writeHead(204).end();
     else sendJson(res, 200, reply);
   };
