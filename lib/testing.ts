@@ -7,6 +7,8 @@ import type { Installation } from './core/installation';
 
 export { startEmulator, type Emulator, type EmulatorOptions } from './emulator';
 export { MemoryStore } from './stores/memory';
+/** Every problem with glance data against schemas/glance.schema.json (empty when valid), for a handler's tests. */
+export { glanceDataProblems } from './core/glance';
 
 /** A stored installation as the lifecycle would have written it; override what the test cares about. */
 export function fakeInstallation(overrides: Partial<Installation> = {}): Installation {

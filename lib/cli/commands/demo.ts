@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import express from 'express';
-import { createWeatherAddon } from '../../demo/weather';
+import { createWeatherAddon, WEATHER_ICON_PATH, WEATHER_ICON_SVG } from '../../demo/weather';
 import { startEmulator } from '../../emulator';
 import { createConsoleLogger } from '../../logger';
 import { MemoryStore } from '../../stores/memory';
@@ -32,6 +32,7 @@ export async function run(args: string[]): Promise<number> {
   const addon = createWeatherAddon({ store: new MemoryStore(), development: true, logger });
   const app = express();
   app.use(addon.router);
+  app.get(WEATHER_ICON_PATH, (_req, res) => void res.type('svg').send(WEATHER_ICON_SVG));
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
     const listening = app.listen(Number(values.port), '127.0.0.1', () => resolve(listening)).once('error', reject);
   });
