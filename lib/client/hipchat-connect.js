@@ -86,7 +86,10 @@
     return new Promise(function (resolve, reject) {
       var auth = hostApi().auth;
       if (!auth || typeof auth.withToken !== 'function') return reject(new Error('hipchat-connect: the host offers no HipChat.auth.withToken'));
-      auth.withToken(function (error, hostSigned) { return error ? reject(error) : resolve(hostSigned); });
+      auth.withToken(function (error, hostSigned) {
+        if (error || !hostSigned) return reject(error || new Error('hipchat-connect: the host gave no token'));
+        resolve(hostSigned);
+      });
     });
   }
 
