@@ -12,23 +12,24 @@ import type {
 /**
  * Declaration options in, descriptor entries out (URLs still relative), each checked against its part of
  * the descriptor schema at once, so a mistake fails where it was made and the error names the option.
- * Options are spread into the entry rather than picked field by field: a misspelt member then reaches the
- * closed schema and is refused, instead of vanishing.
+ * The rest of the options is spread into the entry rather than picked field by field: a misspelt member
+ * then reaches the closed schema and is refused, instead of vanishing. (`url` is taken out first: the
+ * page's URL is the one `pageUrl` chose.)
  */
 export const glanceEntry = (key: string, { name, icon, ...rest }: GlanceOptions, queryUrl: string | undefined): Glance =>
-  checked('glance', subjectOf('glance', key), { key, ...rest, name: text(name), icon: iconOf(icon), queryUrl });
+  checked('glance', subjectOf('glance', key), { key, name: text(name), icon: iconOf(icon), queryUrl, ...rest });
 
-export const webPanelEntry = (key: string, { name, icon, location, ...rest }: WebPanelOptions, url: string): WebPanel =>
-  checked('webPanel', subjectOf('webPanel', key), { key, ...rest, name: text(name), url, location: location ?? 'hipchat.sidebar.right', icon: icon === undefined ? undefined : iconOf(icon) });
+export const webPanelEntry = (key: string, { name, icon, location, url: _chosen, ...rest }: WebPanelOptions, url: string): WebPanel =>
+  checked('webPanel', subjectOf('webPanel', key), { key, name: text(name), url, location: location ?? 'hipchat.sidebar.right', icon: icon === undefined ? undefined : iconOf(icon), ...rest });
 
-export const dialogEntry = (key: string, { title, options, ...rest }: DialogDeclaration, url: string): Dialog =>
-  checked('dialog', subjectOf('dialog', key), { key, ...rest, title: text(title), url, options: options && dialogOptions(options) });
+export const dialogEntry = (key: string, { title, options, url: _chosen, ...rest }: DialogDeclaration, url: string): Dialog =>
+  checked('dialog', subjectOf('dialog', key), { key, title: text(title), url, options: options && dialogOptions(options), ...rest });
 
 export const actionEntry = (key: string, { name, ...rest }: ActionOptions): Action =>
-  checked('action', subjectOf('action', key), { key, ...rest, name: text(name) } as Action);
+  checked('action', subjectOf('action', key), { key, name: text(name), ...rest } as Action);
 
-export const externalPageEntry = (key: string, { name, ...rest }: ExternalPageOptions, url: string): ExternalPage =>
-  checked('externalPage', subjectOf('externalPage', key), { key, ...rest, url, name: name === undefined ? undefined : text(name) });
+export const externalPageEntry = (key: string, { name, url: _chosen, ...rest }: ExternalPageOptions, url: string): ExternalPage =>
+  checked('externalPage', subjectOf('externalPage', key), { key, name: name === undefined ? undefined : text(name), url, ...rest });
 
 export const configurableEntry = (options: ConfigurableOptions, url: string): Configurable =>
   checked('configurable', 'configurable', { ...options, url });
