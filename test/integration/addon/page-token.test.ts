@@ -1,52 +1,37 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
-import type { Installation } from '../../../lib/core/installation';
 import { issuePageToken, pageTokenPolicy } from '../../../lib/core/jwt/page-token';
 import type { HipChatLocals } from '../../../lib/express/authenticate';
+import { useInstalledStack } from '../../support/installed-stack';
 import { hostToken } from '../../support/installations';
-import { connectTestRedis, type TestRedis } from '../../support/redis';
-import { serveAddon, type Served } from '../../support/serve';
-import { startStack, type Stack } from '../../support/stack';
 
 /** A page's token: from the page load, back on the page's XHR calls, refreshed, and refused once over. */
 describe('page tokens over HTTP', () => {
-  let redis: TestRedis;
-  let stack: Stack;
-  let app: Served;
-  let installation: Installation;
   const SESSION = 1800;
-
-  beforeAll(async () => {
-    redis = connectTestRedis();
-    stack = await startStack(redis.redis, redis.prefix, { jwt: { pageSessionSeconds: SESSION } });
-    app = await serveAddon(stack.addon, (author) => author.get('/api/whoami', stack.addon.authenticate(), (_req, res) => {
+  const fixture = useInstalledStack({
+    overrides: { jwt: { pageSessionSeconds: SESSION } },
+    author: (app, addon) => app.get('/api/whoami', addon.authenticate(), (_req, res) => {
       const { roomId, userId, installation: { oauthId }, claims } = res.locals.hipchat as HipChatLocals;
       res.json({ roomId, userId, oauthId, claims });
-    }));
-    const { oauthId } = await stack.emulator.install({ descriptorUrl: stack.descriptorUrl });
-    installation = (await stack.store.fetchInstallation(oauthId))!;
+    }),
   });
-  afterAll(async () => {
-    await app.close();
-    await stack.close();
-    await redis.cleanup();
-  });
+  const options = () => fixture.stack.addon.options;
 
   const now = () => Math.floor(Date.now() / 1000);
-  const room = () => stack.emulator.rooms[1]!.id;
-  const user = () => String(stack.emulator.users[0]!.id);
-  const pageLoad = (claims: Record<string, unknown> = {}) => hostToken(installation, { sub: user(), context: { room_id: room(), user_tz: 'UTC' }, ...claims });
+  const room = () => fixture.stack.emulator.rooms[1]!.id;
+  const user = () => String(fixture.stack.emulator.users[0]!.id);
+  const pageLoad = (claims: Record<string, unknown> = {}) => hostToken(fixture.installation, { sub: user(), context: { room_id: room(), user_tz: 'UTC' }, ...claims });
   const tokenOfPage = async (signedRequest = pageLoad()) => {
-    const page = await request(app.url).get('/pages/forecast-panel').query({ signed_request: signedRequest });
+    const page = await request(fixture.app.url).get('/pages/forecast-panel').query({ signed_request: signedRequest });
     return /data-token="([^"]+)"/.exec(page.text)![1]!;
   };
-  const refresh = (token: string) => request(app.url).post('/page-token').set('authorization', `JWT ${token}`);
-  const whoami = (token: string) => request(app.url).get('/api/whoami').set('authorization', `JWT ${token}`);
+  const refresh = (token: string) => request(fixture.app.url).post('/page-token').set('authorization', `JWT ${token}`);
+  const whoami = (token: string) => request(fixture.app.url).get('/api/whoami').set('authorization', `JWT ${token}`);
 
   it('goes back to the add-on as Authorization: JWT and names the same installation, user and room', async () => {
     const response = await whoami(await tokenOfPage());
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ oauthId: installation.oauthId, userId: user(), roomId: room() });
+    expect(response.body).toMatchObject({ oauthId: fixture.installation.oauthId, userId: user(), roomId: room() });
   });
 
   it('is refreshed from the page: the fresh token carries the same installation, user and room, and lives no longer than policy', async () => {
@@ -54,19 +39,19 @@ describe('page tokens over HTTP', () => {
     const refreshed = await refresh(first);
     expect(refreshed.status).toBe(200);
     expect(refreshed.headers['cache-control']).toBe('no-store');
-    expect(refreshed.body).toEqual({ token: expect.any(String), expiresIn: stack.addon.options.pageTokenTtlSeconds });
+    expect(refreshed.body).toEqual({ token: expect.any(String), expiresIn: options().pageTokenTtlSeconds });
     const claims = jwt.decode(refreshed.body.token) as Record<string, number>;
-    expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(stack.addon.options.pageTokenTtlSeconds);
+    expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(options().pageTokenTtlSeconds);
     expect(claims.session_iat).toBe((jwt.decode(first) as Record<string, number>).session_iat);
 
     const response = await whoami(refreshed.body.token);
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ oauthId: installation.oauthId, userId: user(), roomId: room() });
+    expect(response.body).toMatchObject({ oauthId: fixture.installation.oauthId, userId: user(), roomId: room() });
   });
 
   it('refuses an expired page token with a coded 401, on the add-on\'s routes and on refresh', async () => {
     const anHourAgo = (now() - 3600) * 1000;
-    const { token } = issuePageToken({ installation, claims: { iss: installation.oauthId, sub: user(), iat: anHourAgo / 1000, exp: 0 } }, pageTokenPolicy(stack.addon.options), anHourAgo);
+    const { token } = issuePageToken({ installation: fixture.installation, claims: { iss: fixture.installation.oauthId, sub: user(), iat: anHourAgo / 1000, exp: 0 } }, pageTokenPolicy(options()), anHourAgo);
     for (const response of [await whoami(token), await refresh(token)]) {
       expect(response.status).toBe(401);
       expect(response.headers['www-authenticate']).toBe('JWT');
@@ -85,7 +70,7 @@ describe('page tokens over HTTP', () => {
   });
 
   it.each([
-    ['a forged token', () => hostToken({ ...installation, oauthSecret: 'guessed-secret' }), 'JWT_SIGNATURE_INVALID'],
+    ['a forged token', () => hostToken({ ...fixture.installation, oauthSecret: 'guessed-secret' }), 'JWT_SIGNATURE_INVALID'],
     ['a malformed header', () => 'a.b', 'JWT_MALFORMED'],
   ])('refuses to refresh %s', async (_name, makeToken, code) => {
     const response = await refresh(makeToken());
@@ -94,7 +79,7 @@ describe('page tokens over HTTP', () => {
   });
 
   it('refuses to refresh without a token', async () => {
-    const response = await request(app.url).post('/page-token');
+    const response = await request(fixture.app.url).post('/page-token');
     expect(response.status).toBe(401);
     expect(response.body.error.code).toBe('JWT_MISSING');
   });
