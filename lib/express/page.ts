@@ -8,7 +8,7 @@ import { requestBaseUrl } from './base-url';
 import { tokenCarrier } from './carrier';
 import { clientScript } from './client-script';
 import { createErrorResponder } from './error-handler';
-import { applyHeaders, pageHeaders } from './security-headers';
+import { applyHeaders, pageHeaders } from '../http/security-headers';
 
 /** What a page (webPanel, dialog, externalPage, configuration or admin page) finds on `res.locals.hipchat`. */
 export interface PageLocals extends HipChatLocals {

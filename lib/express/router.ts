@@ -13,7 +13,7 @@ import { tokenCarrier } from './carrier';
 import { createErrorResponder } from './error-handler';
 import type { PageHandler } from './page';
 import { RouteTable } from './routes';
-import { applyHeaders, STRICT_HEADERS } from './security-headers';
+import { applyHeaders, STRICT_HEADERS } from '../http/security-headers';
 import { sendJson } from './send-json';
 import { addUiRoutes } from './ui-routes';
 

@@ -2,7 +2,7 @@ import { HostAllowlist } from '../../../../lib/core/install/host-allowlist';
 import { glanceCorsHeaders } from '../../../../lib/core/ui/cors';
 import { frameAncestors } from '../../../../lib/core/ui/frame-ancestors';
 import { pageScriptTags } from '../../../../lib/core/ui/page-scripts';
-import { pageHeaders, STRICT_HEADERS } from '../../../../lib/express/security-headers';
+import { pageHeaders, STRICT_HEADERS } from '../../../../lib/http/security-headers';
 
 const asObject = (headers: typeof STRICT_HEADERS) => Object.fromEntries(headers.set);
 
