@@ -11,7 +11,8 @@ export interface HeaderSet {
 /**
  * Helmet's headers, worked out once. Helmet's middleware recomputes the same static values on every
  * request; recording what it writes against a stand-in response once, and replaying that, keeps its
- * policy (and its upgrades) at a fraction of the cost on the webhook hot path.
+ * policy (and its upgrades) at about half the cost on the webhook hot path (measured on a real
+ * ServerResponse: 1.7 µs a response against helmet's 3 µs, of a webhook's ~250 µs of CPU).
  */
 function recorded(middleware: ReturnType<typeof helmet>): HeaderSet {
   const set: [string, string][] = [];
