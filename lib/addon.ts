@@ -15,7 +15,13 @@ import { receive } from './core/receive';
 import { DescriptorTemplateFile, type InstallSettings } from './core/template-file';
 import type { MessageEvent, WebhookEvent } from './core/webhook-events';
 import { WebhookRegistry, type ReceiveOptions, type WebhookHandler, type WebhookOptions, type WebhookReply } from './core/webhooks';
+import type { GlanceHandler } from './core/glance/query';
+import type {
+  ActionOptions, AdminPageOptions, ConfigurableOptions, DialogDeclaration, ExternalPageOptions, GlanceOptions, WebPanelOptions,
+} from './core/ui/declarations';
+import { UiRegistry } from './core/ui/registry';
 import { createAuthenticate } from './express/authenticate';
+import { createPageMiddleware, type PageHandler } from './express/page';
 import { createRouter } from './express/router';
 import { listen, type ListenOptions } from './express/server';
 import { resolveOptions, type AddonOptions, type ResolvedOptions } from './options';
@@ -32,6 +38,28 @@ export interface Addon {
   webhook<E extends WebhookEvent>(event: E, handler: WebhookHandler<E, undefined>): this;
   webhook<E extends MessageEvent>(event: E, pattern: RegExp | (WebhookOptions & { pattern: RegExp }), handler: WebhookHandler<E, PatternMatch>): this;
   webhook<E extends WebhookEvent>(event: E, options: WebhookOptions & { pattern?: undefined }, handler: WebhookHandler<E, undefined>): this;
+  /**
+   * Declares a glance (a line in the sidebar). With a handler, the add-on answers its queryUrl with the
+   * handler's glance data; without one, the host shows the name.
+   */
+  glance(key: string, options: GlanceOptions, handler?: GlanceHandler): this;
+  /** Declares a sidebar view; the add-on serves it with `handler`, or `options.url` names your own route. */
+  webPanel(key: string, options: WebPanelOptions, handler?: PageHandler): this;
+  /** Declares a dialog; the add-on serves it with `handler`, or `options.url` names your own route. */
+  dialog(key: string, options: DialogDeclaration, handler?: PageHandler): this;
+  /** Declares an action on messages or on the input box; it opens its target. */
+  action(key: string, options: ActionOptions): this;
+  /** Declares a page opened in a new window; served with `handler`, or at `options.url`. */
+  externalPage(key: string, options: ExternalPageOptions, handler?: PageHandler): this;
+  /** Declares the configuration page shown in HipChat's admin UI; served with `handler`, or at `options.url`. */
+  configurable(options: ConfigurableOptions, handler?: PageHandler): this;
+  /** Declares the admin page; served with `handler`, or at `options.url`. */
+  adminPage(options: AdminPageOptions, handler?: PageHandler): this;
+  /**
+   * Middleware for the author's own page routes (a module declared with `url`): verifies `signed_request`,
+   * lets only the allowed hosts frame the answer, and fills `res.locals.hipchat` with the page's context.
+   */
+  page(): RequestHandler;
   /** Listens to the installation lifecycle; listeners are awaited in order. */
   on<E extends LifecycleEventName>(name: E, listener: LifecycleListener<E>): this;
   /** The descriptor served at the given base URL, validated. */
@@ -66,10 +94,11 @@ export function createAddon(input: AddonOptions): Addon {
   const cache = new InstallationCache(store, { max: options.cacheMax, ttlMs: options.cacheTtlMs });
   const watching = cache.watch().catch((error: unknown) => options.logger.warn({ err: error }, 'installation change feed unavailable; relying on cache expiry'));
   const webhooks = new WebhookRegistry();
+  const ui = new UiRegistry<PageHandler>();
   const events = new LifecycleEvents();
   const template = options.descriptorTemplate === undefined ? undefined : new DescriptorTemplateFile(options.descriptorTemplate);
   // Both paths validate what they return: an invalid descriptor never leaves here.
-  const descriptors = new DescriptorCache((baseUrl) => template?.render(baseUrl) ?? buildDescriptor(descriptorSource(options, webhooks), baseUrl));
+  const descriptors = new DescriptorCache((baseUrl) => template?.render(baseUrl) ?? buildDescriptor(descriptorSource(options, webhooks, ui), baseUrl));
   let settings: InstallSettings | undefined;
   const installSettings = (): InstallSettings => (settings ??= template?.installSettings() ?? options);
   const verifyOptions = {
@@ -89,6 +118,12 @@ export function createAddon(input: AddonOptions): Addon {
     now: options.now, logger: options.logger,
   };
   let router: RequestHandler | undefined;
+  /** Every UI declaration changes the descriptor. */
+  const declared = (declare: () => void): Addon => {
+    declare();
+    descriptors.clear();
+    return addon;
+  };
 
   const addon: Addon = {
     options,
@@ -102,6 +137,14 @@ export function createAddon(input: AddonOptions): Addon {
       descriptors.clear();
       return addon;
     },
+    glance: (key, glanceOptions, handler) => declared(() => ui.glance(key, glanceOptions, handler)),
+    webPanel: (key, panelOptions, handler) => declared(() => ui.webPanel(key, panelOptions, handler)),
+    dialog: (key, dialogOptions, handler) => declared(() => ui.dialog(key, dialogOptions, handler)),
+    action: (key, actionOptions) => declared(() => ui.action(key, actionOptions)),
+    externalPage: (key, pageOptions, handler) => declared(() => ui.externalPage(key, pageOptions, handler)),
+    configurable: (pageOptions, handler) => declared(() => ui.configurable(pageOptions, handler)),
+    adminPage: (pageOptions, handler) => declared(() => ui.adminPage(pageOptions, handler)),
+    page: () => createPageMiddleware(addon),
     on(name, listener) {
       events.on(name, listener);
       return addon;
@@ -110,7 +153,7 @@ export function createAddon(input: AddonOptions): Addon {
     get router() {
       // Building the router validates the descriptor: an invalid one stops the add-on here, at start-up.
       addon.descriptor(options.baseUrl ?? 'https://addon.invalid');
-      router ??= createRouter(addon, webhooks, installSettings().redirectFlows);
+      router ??= createRouter(addon, webhooks, installSettings().redirectFlows, ui);
       return router;
     },
     listen: (listenOptions) => listen(addon, webhooks, listenOptions),

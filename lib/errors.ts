@@ -18,6 +18,8 @@ const STATUS_BY_CODE = {
   JWT_ISSUED_IN_FUTURE: 401,
   JWT_TOO_OLD: 401,
   JWT_UNKNOWN_ISSUER: 401,
+  /** A page token chain (refresh after refresh) outlived `jwt.pageSessionSeconds`: the page needs a new host token. */
+  PAGE_SESSION_EXPIRED: 401,
 
   // Request bodies.
   BODY_MALFORMED: 400,
@@ -43,6 +45,8 @@ const STATUS_BY_CODE = {
   // Everything else.
   ROUTE_NOT_FOUND: 404,
   HANDLER_FAILED: 500,
+  /** A glance handler answered data that breaks schemas/glance.schema.json: the add-on's bug, not the host's. */
+  GLANCE_INVALID: 500,
   INTERNAL: 500,
 } as const;
 

@@ -22,6 +22,15 @@ export { WEBHOOK_EVENTS, MESSAGE_EVENTS, type WebhookEvent, type MessageEvent } 
 export type { TokenCarrier } from './core/jwt/extract';
 export type { Verified } from './core/jwt/verify';
 export type { HipChatLocals } from './express/authenticate';
+export type { PageLocals, PageHandler } from './express/page';
+export type { Viewer } from './core/ui/viewer';
+export type {
+  Text, IconSource, KnownCondition, MessageMatchesParams, ConditionInput, SimpleConditionInput,
+  GlanceOptions, WebPanelOptions, DialogDeclaration, DialogOptionsInput, DialogButtonOptions, ActionOptions,
+  ExternalPageOptions, ConfigurableOptions, AdminPageOptions,
+} from './core/ui/declarations';
+export type { GlanceContext, GlanceHandler, GlanceData, GlanceLabel, GlanceStatus, GlanceLozenge, GlanceIcon } from './core/glance';
+export { hostScriptUrl } from './core/ui/host-script';
 
 export { buildDescriptor, descriptorFromTemplate, assertValidDescriptor, descriptorProblems } from './core/descriptor';
 export type { Descriptor, DescriptorSource } from './core/descriptor';

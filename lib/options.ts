@@ -26,13 +26,20 @@ export interface AddonOptions {
   baseUrl?: string;
   /** Where installations live; default: a FileStore at `.hipchat-connect/store.json`. */
   store?: Store;
-  /** Origins installs are accepted from (default HipChat Cloud; plus loopback in development). */
+  /**
+   * Origins installs are accepted from (default HipChat Cloud; plus loopback in development). They are also
+   * the only origins that may frame the add-on's pages and read its glances from a browser.
+   */
   allowedHosts?: string[];
   /** Development mode: loopback hosts allowed. Default: NODE_ENV is `development` or `test`. */
   development?: boolean;
   /** An `atlassian-connect.json` template with `{{localBaseUrl}}`, instead of modules declared in code. */
   descriptorTemplate?: string;
-  jwt?: { clockToleranceSeconds?: number; maxAgeSeconds?: number; pageTokenTtlSeconds?: number };
+  /**
+   * `pageTokenTtlSeconds` (default 900) is the life of one page token; `pageSessionSeconds` (default 8 hours)
+   * how long a page may keep refreshing it before it needs a new token from the host.
+   */
+  jwt?: { clockToleranceSeconds?: number; maxAgeSeconds?: number; pageTokenTtlSeconds?: number; pageSessionSeconds?: number };
   limits?: { bodyBytes?: number; hostTimeoutMs?: number; capabilitiesBytes?: number };
   cache?: { max?: number; ttlMs?: number };
   logger?: Logger;
@@ -59,6 +66,7 @@ export interface ResolvedOptions {
   clockToleranceSeconds: number;
   maxAgeSeconds: number;
   pageTokenTtlSeconds: number;
+  pageSessionSeconds: number;
   bodyBytes: number;
   hostTimeoutMs: number;
   capabilitiesBytes: number;
@@ -95,6 +103,7 @@ export function resolveOptions(options: AddonOptions): Readonly<ResolvedOptions>
     clockToleranceSeconds: count(options.jwt?.clockToleranceSeconds, 'jwt.clockToleranceSeconds', 60),
     maxAgeSeconds: count(options.jwt?.maxAgeSeconds, 'jwt.maxAgeSeconds', 3600),
     pageTokenTtlSeconds: count(options.jwt?.pageTokenTtlSeconds, 'jwt.pageTokenTtlSeconds', 900),
+    pageSessionSeconds: count(options.jwt?.pageSessionSeconds, 'jwt.pageSessionSeconds', 8 * 3600),
     bodyBytes: count(options.limits?.bodyBytes, 'limits.bodyBytes', 100 * 1024),
     hostTimeoutMs: count(options.limits?.hostTimeoutMs, 'limits.hostTimeoutMs', 10_000),
     capabilitiesBytes: count(options.limits?.capabilitiesBytes, 'limits.capabilitiesBytes', 256 * 1024),

@@ -12,6 +12,8 @@ export { startEmulator, type Emulator, type EmulatorOptions } from './emulator';
 export type { TokenForm } from './emulator/webhook-token';
 export { MemoryStore } from './stores/memory';
 export { testEvent, type TestEventOverrides, type DeepPartial } from './testing/events';
+/** Every problem with glance data against schemas/glance.schema.json (empty when valid), for a handler's tests. */
+export { glanceDataProblems } from './core/glance';
 
 /** A stored installation as the lifecycle would have written it; override what the test cares about. */
 export function fakeInstallation(overrides: Partial<Installation> = {}): Installation {

@@ -1,10 +1,11 @@
 import type { ResolvedOptions } from '../options';
 import type { DescriptorSource } from './descriptor';
 import { PATHS } from './paths';
+import type { UiRegistry } from './ui/registry';
 import type { WebhookRegistry } from './webhooks';
 
 /** The add-on's options and declared modules, as the descriptor builder takes them. */
-export function descriptorSource(options: ResolvedOptions, webhooks: WebhookRegistry): DescriptorSource {
+export function descriptorSource(options: ResolvedOptions, webhooks: WebhookRegistry, ui: UiRegistry<unknown>): DescriptorSource {
   return {
     key: options.key,
     name: options.name,
@@ -26,6 +27,6 @@ export function descriptorSource(options: ResolvedOptions, webhooks: WebhookRegi
         ? { installedPath: PATHS.installedRedirect, updatedPath: PATHS.updatedRedirect, uninstalledPath: PATHS.uninstalledRedirect }
         : {}),
     },
-    modules: { webhook: webhooks.descriptorEntries(PATHS.webhook) },
+    modules: { webhook: webhooks.descriptorEntries(PATHS.webhook), ...ui.descriptorModules() },
   };
 }

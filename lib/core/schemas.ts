@@ -6,7 +6,8 @@ import addFormats from 'ajv-formats';
 /**
  * The JSON Schemas in `schemas/` are the source of truth (design principle 3). They are compiled once,
  * lazily, by one ajv instance, and addressed by file name without the extension: `descriptor`,
- * `installation`, `capabilities`, `events/room_message`, …
+ * `installation`, `capabilities`, `events/room_message`, … — or a definition inside one, by JSON
+ * Pointer: `descriptor#/$defs/glance`.
  */
 export type SchemaName = string;
 
@@ -54,12 +55,18 @@ function listSchemaFiles(root: string): string[] {
 export function validatorFor(name: SchemaName): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
-    const found = loadAll().getSchema(`${name}.schema.json`);
+    const found = loadAll().getSchema(schemaRef(name));
     if (!found) throw new Error(`hipchat-connect: no schema named "${name}" in schemas/`);
     validate = found;
     compiled.set(name, validate);
   }
   return validate;
+}
+
+/** `descriptor` → `descriptor.schema.json`; `descriptor#/$defs/glance` → a definition inside it. */
+function schemaRef(name: SchemaName): string {
+  const hash = name.indexOf('#');
+  return hash < 0 ? `${name}.schema.json` : `${name.slice(0, hash)}.schema.json${name.slice(hash)}`;
 }
 
 /**

@@ -1,17 +1,13 @@
 import type { RequestHandler } from 'express';
 import type { Addon } from '../addon';
-import type { Claims } from '../core/claims';
-import type { Installation } from '../core/installation';
-import { issuePageToken } from '../core/jwt/page-token';
+import { issuePageToken, pageTokenPolicy } from '../core/jwt/page-token';
+import type { Verified } from '../core/jwt/verify';
+import { viewerOf, type Viewer } from '../core/ui/viewer';
 import { tokenCarrier } from './carrier';
 import { createErrorResponder } from '../http/error-response';
 
 /** What `authenticate()` leaves on `res.locals.hipchat` for the author's route. */
-export interface HipChatLocals {
-  installation: Installation;
-  claims: Claims;
-  roomId: number | undefined;
-  userId: string | undefined;
+export interface HipChatLocals extends Viewer {
   /** A fresh token for the page's own XHR calls back to the add-on (`Authorization: JWT <token>`). */
   token: string;
 }
@@ -21,24 +17,16 @@ export interface HipChatLocals {
  * here, with its code, so the author's route never runs unauthenticated.
  */
 export function createAuthenticate(addon: Addon): RequestHandler {
-  const { pageTokenTtlSeconds, now, logger } = addon.options;
-  const respondWithError = createErrorResponder(logger);
+  const respondWithError = createErrorResponder(addon.options.logger);
   return (req, res, next) => {
-    addon.verify(tokenCarrier(req)).then(({ installation, claims }) => {
-      const hipchat: HipChatLocals = {
-        installation,
-        claims,
-        roomId: roomIdOf(claims) ?? installation.roomId,
-        userId: claims.sub,
-        token: issuePageToken(installation, claims, pageTokenTtlSeconds, now()),
-      };
-      res.locals.hipchat = hipchat;
+    addon.verify(tokenCarrier(req)).then((verified) => {
+      res.locals.hipchat = hipchatLocals(addon, verified);
       next();
     }, (error: unknown) => respondWithError(req, res, error));
   };
 }
 
-function roomIdOf(claims: Claims): number | undefined {
-  const roomId = Number(claims.context?.room_id);
-  return Number.isInteger(roomId) && roomId > 0 ? roomId : undefined;
+export function hipchatLocals(addon: Addon, verified: Verified): HipChatLocals {
+  const { token } = issuePageToken(verified, pageTokenPolicy(addon.options), addon.options.now());
+  return { ...viewerOf(verified), token };
 }

@@ -4,6 +4,7 @@ import { install } from '../core/install/install';
 import { completeRedirect, type RedirectKind } from '../core/install/redirect';
 import { uninstall } from '../core/install/uninstall';
 import { PATHS } from '../core/paths';
+import type { UiRegistry } from '../core/ui/registry';
 import type { WebhookRegistry } from '../core/webhooks';
 import { createErrorResponder } from '../http/error-response';
 import { readJsonBody } from '../http/json-body';
@@ -11,14 +12,18 @@ import { sendJson } from '../http/send-json';
 import { createWebhookEndpoint } from '../http/webhook-endpoint';
 import { requestBaseUrl } from './base-url';
 import { tokenCarrier } from './carrier';
+import type { PageHandler } from './page';
 import { RouteTable } from './routes';
+import { addUiRoutes } from './ui-routes';
+import { applyHeaders, STRICT_HEADERS } from '../http/security-headers';
 
 /**
- * The add-on's own routes: descriptor, lifecycle callbacks, webhooks, as one middleware to mount in any
- * Express 4 or 5 app, under any path. Anything else passes through to the app around it. Every route
+ * The add-on's own routes: descriptor, lifecycle callbacks, webhooks, glances, pages, as one middleware
+ * to mount in any Express 4 or 5 app, under any path. Anything else passes through to the app around it.
+ * Every answer carries helmet's strict headers (pages loosen framing for the host), and every route
  * answers from a promise whose rejection becomes a coded error response, so nothing escapes Express 4.
  */
-export function createRouter(addon: Addon, webhooks: WebhookRegistry, redirectFlows: boolean): RequestHandler {
+export function createRouter(addon: Addon, webhooks: WebhookRegistry, redirectFlows: boolean, ui: UiRegistry<PageHandler>): RequestHandler {
   const { options, lifecycle } = addon;
   const routes = new RouteTable();
   const respondWithError = createErrorResponder(options.logger);
@@ -52,14 +57,18 @@ export function createRouter(addon: Addon, webhooks: WebhookRegistry, redirectFl
     }
   }
 
+  addUiRoutes(routes, addon, ui);
+
   return (req, res, next) => {
     let matched;
     try {
       matched = routes.match(req.method, req.path);
     } catch (error) {
+      applyHeaders(res, STRICT_HEADERS);
       return respondWithError(req, res, error);
     }
     if (!matched) return next();
+    applyHeaders(res, STRICT_HEADERS);
     Promise.resolve()
       .then(() => matched.handler(req, res, next, matched.param))
       .catch((error: unknown) => respondWithError(req, res, error));

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { createWeatherAddon } from '../../demo/weather';
+import express from 'express';
+import { createWeatherAddon, WEATHER_ICON_PATH, WEATHER_ICON_SVG } from '../../demo/weather';
 import { startEmulator } from '../../emulator';
 import { createConsoleLogger } from '../../logger';
 import { MemoryStore } from '../../stores/memory';
@@ -29,7 +30,8 @@ export async function run(args: string[]): Promise<number> {
   const emulator = await startEmulator({ port: Number(values['emulator-port']), logger });
   // The demo starts a new emulator each run, so installations need not outlive it.
   const addon = createWeatherAddon({ store: new MemoryStore(), development: true, logger });
-  const server = await addon.listen({ port: Number(values.port), host: '127.0.0.1' });
+  const icon = express().get(WEATHER_ICON_PATH, (_req, res) => void res.type('svg').send(WEATHER_ICON_SVG));
+  const server = await addon.listen({ port: Number(values.port), host: '127.0.0.1', app: icon });
   const addonUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say(`Emulator listening on ${emulator.url} (capabilities: ${emulator.capabilitiesUrl})`);

@@ -54,6 +54,19 @@ describe('addon.listen(): the add-on as a server of its own', () => {
     expect(malformed.body.error.code).toBe('PAYLOAD_INVALID');
   });
 
+  it('gives webhook answers, refusals included, helmet\'s strict headers as the router does', async () => {
+    const token = hostToken(installation);
+    const answers = await Promise.all([
+      request(served.url).post('/webhooks/weather').set('authorization', `JWT ${token}`).send(roomMessagePayload(installation.oauthId, '/weather Oslo')),
+      request(served.url).post('/webhooks/weather').send({}),
+      request(served.url).post('/webhooks/%E0%A4%A').send({}),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 401, 400]);
+    for (const answer of answers) {
+      expect(answer.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'content-security-policy': expect.stringContaining("default-src 'self'") });
+    }
+  });
+
   it('leaves deeper paths and other methods to the app', async () => {
     const deeper = await request(served.url).post('/webhooks/elsewhere/deeper').send({});
     expect(deeper.body).toEqual({ app: true });
