@@ -66,7 +66,7 @@ export class Rooms {
    * Posts a notification as the add-on (scope send_notification). A plain string is sent as text; an
    * object may carry a card, validated here, with the text made from it when it has no message.
    */
-  notify(room: RoomIdOrName, notification: RoomNotification | string): Promise<void> {
+  async notify(room: RoomIdOrName, notification: RoomNotification | string): Promise<void> {
     const body = notificationBody(notification);
     return this.api.request('POST /room/{room}/notification', { path: { room }, body });
   }

@@ -1,5 +1,6 @@
 import { isConnectError } from '../../../lib/errors';
 import { json } from '../../support/api-server';
+import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
 import { startClientFixture, type ClientFixture } from './fixture';
 import { runSenders } from './senders';
 
@@ -8,6 +9,7 @@ import { runSenders } from './senders';
  * in a shared Redis: one token per installation and scope set however many callers and processes ask,
  * and the right thing when the API or the token endpoint says no.
  */
+expectNoUnhandledRejections();
 let fixture: ClientFixture;
 
 beforeEach(async () => {
@@ -22,7 +24,9 @@ beforeEach(async () => {
 afterEach(() => fixture.close());
 
 const tasksFor = (fixture: ClientFixture, processes: number, count: number) =>
-  Array.from({ length: processes }, () => ({ redisUrl: process.env.REDIS_URL!, prefix: fixture.redis.prefix, installations: fixture.installations, count }));
+  Array.from({ length: processes }, () => ({
+    redisUrl: process.env.REDIS_URL!, prefix: fixture.redis.prefix, installations: fixture.installations, scopes: [...fixture.stack.addon.options.scopes], count,
+  }));
 
 describe('token single-flight', () => {
   it('1,000 concurrent sends in each of 3 processes sharing Redis cause one token request per installation', async () => {
@@ -87,8 +91,8 @@ describe('a refused token', () => {
     expect(fixture.tokenRequests()).toHaveLength(1);
   });
 
-  it('is HIPCHAT_TOKEN_REFUSED when the scopes were not granted', async () => {
-    const client = fixture.client().withScopes(['admin_room']);
+  it('is HIPCHAT_TOKEN_REFUSED when the descriptor did not declare the scopes', async () => {
+    const client = fixture.client(undefined, { scopes: ['admin_room'] });
     const failure = await client.rooms.setTopic(1, 'x').catch((error: unknown) => error);
     expect(isConnectError(failure, 'HIPCHAT_TOKEN_REFUSED')).toBe(true);
     expect((failure as { details: unknown }).details).toMatchObject({ status: 400, error: 'invalid_scope' });
