@@ -14,6 +14,7 @@ const COMMANDS: Record<string, Command> = {
   emulator: { summary: 'start the local HipChat emulator', load: () => import('./commands/emulator') },
   validate: { summary: 'check a descriptor file or URL against the schema', load: () => import('./commands/validate') },
   demo: { summary: 'run the example add-on and the emulator, installed into a room', load: () => import('./commands/demo') },
+  notify: { summary: 'send a room notification with a room or personal token', load: () => import('./commands/notify') },
 };
 
 function usage(): string {

@@ -2,23 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { run } from '../../../lib/cli/commands/validate';
+import { runCommand } from '../../support/run-command';
 import { FIXTURES, fixtureText } from './helpers';
 
 /** Runs the command and returns its exit code and what it wrote to stdout and stderr. */
-async function validate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const written = { stdout: '', stderr: '' };
-  const capture = (stream: 'stdout' | 'stderr') =>
-    jest.spyOn(process[stream], 'write').mockImplementation((chunk: string | Uint8Array) => {
-      written[stream] += String(chunk);
-      return true;
-    });
-  const spies = [capture('stdout'), capture('stderr')];
-  try {
-    return { code: await run(args), ...written };
-  } finally {
-    spies.forEach((spy) => spy.mockRestore());
-  }
-}
+const validate = (...args: string[]) => runCommand(run, args);
 
 const file = (name: string) => path.join(FIXTURES, name);
 
