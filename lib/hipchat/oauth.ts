@@ -1,5 +1,6 @@
 import { ConnectError, type ErrorCode } from '../errors';
 import { boundedFetch, type Fetch } from '../core/bounded-fetch';
+import type { HttpRequest } from './exchange';
 
 export interface ClientCredentials {
   oauthId: string;
@@ -28,22 +29,15 @@ export type TokenOutcome =
   /** `error` is the OAuth error code when the host gave one (`invalid_client`, `invalid_scope`). */
   | { kind: 'rejected'; status: number; error?: string };
 
-/** The parts of one token request, for callers that send it their own way (the REST client retries it). */
-export interface TokenHttpRequest {
-  url: string;
-  method: 'POST';
-  headers: Record<string, string>;
-  body: string;
-}
-
 const MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
 
 /**
  * A client-credentials token request (protocol section 5): HTTP Basic with the installation's own
  * client, a form body (the protocol decision), the scopes space-separated. With no scopes the parameter
- * is left out, and the host grants what the descriptor declared (OAuth's default scope).
+ * is left out, and the host grants what the descriptor declared (OAuth's default scope). The install
+ * flow sends it bounded (below); the REST client through its retrying transport.
  */
-export function tokenRequest(credentials: ClientCredentials, scopes: readonly string[]): TokenHttpRequest {
+export function tokenRequest(credentials: ClientCredentials, scopes: readonly string[]): HttpRequest {
   const basic = Buffer.from(`${credentials.oauthId}:${credentials.oauthSecret}`).toString('base64');
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
   if (scopes.length > 0) form.set('scope', scopes.join(' '));

@@ -1,4 +1,4 @@
-import { answerError, malformedAnswer } from './api-errors';
+import { answerError, malformedAnswer, type CallSummary } from './api-errors';
 import { expandPath, joinApiUrl, parseRoute, type PathValue, type Query } from './api-url';
 import type { HttpAnswer, HttpRequest } from './exchange';
 import type { Transport } from './transport';
@@ -35,16 +35,16 @@ export class Requester {
 
   /** The parsed JSON body of a successful answer; undefined for an empty one (204, 202). */
   async request<T>(route: string, params: RequestParams = {}): Promise<T> {
-    const { answer, url, method } = await this.successful(route, params);
+    const { answer, call } = await this.successful(route, params);
     if (answer.text === '') return undefined as T;
     try {
       return JSON.parse(answer.text) as T;
     } catch (cause) {
-      throw malformedAnswer(answer, { method, url, attempts: 1 }, cause);
+      throw malformedAnswer(answer, call, cause);
     }
   }
 
-  private async successful(route: string, params: RequestParams): Promise<{ answer: HttpAnswer; url: string; method: string }> {
+  private async successful(route: string, params: RequestParams): Promise<{ answer: HttpAnswer; call: CallSummary }> {
     const { method, template } = parseRoute(route);
     const url = joinApiUrl(this.apiUrl, expandPath(template, params.path), params.query);
     const idempotent = params.idempotent ?? method !== 'POST';
@@ -56,8 +56,9 @@ export class Requester {
       delivered = await this.transport.send(authorised({ url, method, body }, token), idempotent);
     }
     const { answer, attempts } = delivered;
-    if (answer.status >= 200 && answer.status < 300) return { answer, url, method };
-    throw answerError(answer, { method, url, attempts }, this.now());
+    const call = { method, url, attempts };
+    if (answer.status >= 200 && answer.status < 300) return { answer, call };
+    throw answerError(answer, call, this.now());
   }
 }
 

@@ -9,8 +9,8 @@ export interface TokenOptions {
   marginMs?: number;
   /**
    * How long the lock that makes one process fetch a token lives if that process dies holding it, and
-   * so how long the others wait at most. Keep it above the longest token request with its retries.
-   * Default 30 000.
+   * so how long the others wait at most. A token request that takes longer only lets a second process
+   * fetch a token too. Default 30 000.
    */
   lockTtlMs?: number;
 }

@@ -30,10 +30,6 @@ const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 export class Transport {
   constructor(private readonly options: TransportOptions) {}
 
-  get timeoutMs(): number {
-    return this.options.timeoutMs;
-  }
-
   async send(request: HttpRequest, idempotent: boolean): Promise<Delivered> {
     const { now, retry: policy, logger } = this.options;
     const exchangeOptions = { fetch: this.options.fetch, timeoutMs: this.options.timeoutMs, maxBytes: MAX_ANSWER_BYTES };
