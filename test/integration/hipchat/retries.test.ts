@@ -134,3 +134,16 @@ describe('a host that hangs', () => {
     expect(isConnectError(await failureOf(client({ timeoutMs: 200, retry: { maxAttempts: 1 } }).rooms.get(1)), 'HIPCHAT_TIMEOUT')).toBe(true);
   });
 });
+
+describe('a host whose answer is too large', () => {
+  it('is not read to the end: HIPCHAT_API_ERROR at once', async () => {
+    api.answer = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(64 * 1024 * 1024) });
+      response.write('{"items": [');
+    };
+    const started = Date.now();
+    const failure = await failureOf(client({ timeoutMs: 5000 }).rooms.list().page());
+    expect(failure).toMatchObject({ code: 'HIPCHAT_API_ERROR', details: { status: 200 } });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

@@ -1,14 +1,18 @@
+import type { ServerResponse } from 'node:http';
 import Redis from 'ioredis';
 import { createInstallationClient } from '../../../lib/hipchat';
 import { isConnectError } from '../../../lib/errors';
 import { silentLogger } from '../../../lib/logger';
 import { RedisStore } from '../../../lib/stores/redis';
-import { startApiServer, type ApiServer } from '../../support/api-server';
+import { json, startApiServer, type ApiServer } from '../../support/api-server';
 import { startOwnRedis, type OwnRedis } from '../../support/redis';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
 import { quietOptions, startClientFixture, type ClientFixture } from './fixture';
 
-/** The store behind tokens failing in the two ways it can: gone altogether, or a lock holder gone quiet. */
+/**
+ * Where tokens come from failing: the store gone altogether, a lock holder gone quiet, a token endpoint
+ * answering nonsense.
+ */
 expectNoUnhandledRejections();
 let fixture: ClientFixture;
 
@@ -74,6 +78,58 @@ describe('a lock holder that never finishes', () => {
     expect(fixture.tokenRequests()).toHaveLength(before + 1);
 
     expect(isConnectError(await stuckSend, 'HIPCHAT_TIMEOUT')).toBe(true);
+  });
+
+  it('makes the others give up with HIPCHAT_TIMEOUT after a lock lifetime of their own', async () => {
+    // An oauthId with no token cached yet, so the holder must ask the hanging endpoint.
+    const installation = { ...fixture.installations[0]!, oauthId: `held-${Date.now()}`, tokenUrl: `${hanging.apiUrl}/oauth/token` };
+    const store = () => new RedisStore(fixture.redis.redis, { prefix: fixture.redis.prefix, logger: silentLogger });
+    const holder = createInstallationClient(installation, quietOptions(store(), { tokens: { lockTtlMs: 5000 }, timeoutMs: 1500, retry: { maxAttempts: 1 } }));
+    const holding = holder.rooms.notify(1, 'never sent').catch((error: unknown) => error);
+    const asked = hanging.requests.length;
+    await waitFor(() => hanging.requests.length === asked + 1);
+
+    const started = Date.now();
+    const waiter = createInstallationClient(installation, quietOptions(store(), { tokens: { lockTtlMs: 300 } }));
+    const failure = await waiter.rooms.notify(1, 'given up').catch((error: unknown) => error);
+    expect(isConnectError(failure, 'HIPCHAT_TIMEOUT')).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(hanging.requests).toHaveLength(asked + 1); // the waiter never asked for a token itself
+    await holding;
+  });
+});
+
+describe('a token endpoint that misbehaves', () => {
+  let tokens: ApiServer;
+  const token = { access_token: 'fresh', expires_in: 3600, group_id: 1, scope: 'send_notification', token_type: 'bearer' };
+
+  beforeEach(async () => {
+    tokens = await startApiServer();
+  });
+  afterEach(() => tokens.close());
+
+  const clientAt = (tokenServer: ApiServer) => createInstallationClient(
+    { ...fixture.installations[0]!, oauthId: `misbehaving-${Math.random()}`, tokenUrl: `${tokenServer.apiUrl}/oauth/token` },
+    quietOptions(fixture.stack.store, { scopes: ['send_notification'] }),
+  );
+
+  it('is asked again after a 503, and its token is used', async () => {
+    tokens.answer = (_request, response) => (tokens.requests.length === 1 ? json(response, 503, {}) : json(response, 200, token));
+    const sent = fixture.api.requests.length;
+    await clientAt(tokens).rooms.notify(1, 'hello');
+    expect(tokens.requests).toHaveLength(2);
+    expect(tokens.requests[1]!.body).toBe('grant_type=client_credentials&scope=send_notification');
+    expect(fixture.api.requests[sent]!.headers.authorization).toBe('Bearer fresh');
+  });
+
+  it.each([
+    ['not JSON', (response: ServerResponse) => response.writeHead(200, { 'content-type': 'application/json' }).end('<html>')],
+    ['JSON without a token', (response: ServerResponse) => json(response, 200, { token_type: 'bearer' })],
+    ['a 500 after the retries', (response: ServerResponse) => json(response, 500, {})],
+  ])('fails with HIPCHAT_API_ERROR when it answers %s', async (_what, answer) => {
+    tokens.answer = (_request, response) => answer(response);
+    const failure = await clientAt(tokens).rooms.notify(1, 'hello').catch((error: unknown) => error);
+    expect(isConnectError(failure, 'HIPCHAT_API_ERROR')).toBe(true);
   });
 });
 
