@@ -16,10 +16,12 @@ export function backoffDelay(retry: number, policy: BackoffPolicy, random: () =>
 }
 
 /**
- * Resolves once `now()` has reached `at`. Timers count from the event loop's cached time, which can lag
- * the clock, so one timer may end a little early; waiting again for the rest keeps the promise made to
- * a host that said "not before".
+ * Resolves after at least `ms` milliseconds of real time. A timer counts from the event loop's cached
+ * time, which can lag the clock, so it may end a little early; waiting again for the rest keeps the
+ * promise made to a host that said "not before". The monotonic clock is used, not an injected one, so a
+ * frozen test clock cannot make the wait endless.
  */
-export async function sleepUntil(at: number, now: () => number): Promise<void> {
-  for (let left = at - now(); left > 0; left = at - now()) await delay(Math.ceil(left));
+export async function sleepFor(ms: number): Promise<void> {
+  const end = performance.now() + ms;
+  for (let left = ms; left > 0; left = end - performance.now()) await delay(Math.ceil(left));
 }

@@ -35,7 +35,7 @@ export function createInstallationClient(installation: Installation, options: In
     throw invalidOption('store', 'a Store');
   }
   const { transport, now, logger } = resolveClientOptions(options);
-  const tokens = new TokenManager(store, tokenFetcher(transport, now), { ...tokenDefaults(options.tokens), now, logger });
+  const tokens = new TokenManager(store, tokenFetcher(transport, now), { ...tokenDefaults(options.tokens), logger });
   const bind = (scopes: readonly Scope[]): InstallationClient => {
     const authorizer: Authorizer = {
       token: () => tokens.token(installation, scopes),

@@ -45,7 +45,7 @@ export class TokenManager {
   constructor(
     private readonly store: Store,
     private readonly fetchToken: FetchToken,
-    private readonly options: Required<TokenOptions> & { now: () => number; logger: Logger },
+    private readonly options: Required<TokenOptions> & { logger: Logger },
   ) {}
 
   /** A live token for the installation and scopes, from the cache or fetched. */
@@ -78,7 +78,7 @@ export class TokenManager {
         await this.cache(oauthId, keys.token, token);
         return token.access_token;
       },
-    }, { ttlMs: this.options.lockTtlMs, now: this.options.now, logger: this.options.logger });
+    }, { ttlMs: this.options.lockTtlMs, logger: this.options.logger });
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { Fetch } from '../core/bounded-fetch';
 import type { Logger } from '../logger';
 import { failureError } from './api-errors';
-import { sleepUntil } from './backoff';
+import { sleepFor } from './backoff';
 import { exchange, type HttpAnswer, type HttpRequest } from './exchange';
 import { nextAttemptAt } from './retry-decision';
 import type { RetryPolicy } from './retry-policy';
@@ -40,9 +40,10 @@ export class Transport {
         if (outcome.kind === 'answered') return { answer: outcome.answer, attempts: attempt };
         throw failureError(outcome, { method: request.method, url: request.url, attempts: attempt }, this.options.timeoutMs);
       }
+      const waitMs = Math.max(0, at - now());
       const status = outcome.kind === 'answered' ? outcome.answer.status : outcome.kind;
-      logger.debug({ method: request.method, path: new URL(request.url).pathname, attempt, status, waitMs: Math.max(0, at - now()) }, 'HipChat request retried');
-      await sleepUntil(at, now);
+      logger.debug({ method: request.method, path: new URL(request.url).pathname, attempt, status, waitMs }, 'HipChat request retried');
+      await sleepFor(waitMs);
     }
   }
 }
