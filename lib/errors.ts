@@ -42,6 +42,19 @@ const STATUS_BY_CODE = {
   // The store behind installations and tokens.
   STORE_UNAVAILABLE: 503,
 
+  // Calls to the HipChat REST API (protocol sections 5 and 11). Failures of the host are the gateway's:
+  // 502, 503 when it asked to be called later, 504 when it did not answer in time.
+  HIPCHAT_API_ERROR: 502,
+  HIPCHAT_ACCESS_DENIED: 502,
+  HIPCHAT_RATE_LIMITED: 503,
+  HIPCHAT_UNREACHABLE: 502,
+  HIPCHAT_TIMEOUT: 504,
+  HIPCHAT_TOKEN_REFUSED: 502,
+  INSTALLATION_GONE: 410,
+  // What the add-on asked to send was wrong before anything was sent: the add-on's own mistake.
+  REQUEST_INVALID: 500,
+  CARD_INVALID: 500,
+
   // Everything else.
   ROUTE_NOT_FOUND: 404,
   HANDLER_FAILED: 500,

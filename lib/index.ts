@@ -41,6 +41,21 @@ export { MemoryStore, type MemoryStoreOptions } from './stores/memory';
 export { FileStore, type FileStoreOptions } from './stores/file';
 export { RedisStore, type RedisStoreOptions } from './stores/redis';
 
+export {
+  createInstallationClient, createTokenClient, HIPCHAT_CLOUD_API,
+  type InstallationClient, type InstallationClientOptions, type TokenClientOptions, type HipChatClient, type ClientOptions,
+  type RetryOptions, type TokenOptions, type RequestParams, type PathValue, type Query, type HipChatError,
+  type Collection, type PageOptions, type Paginated, type NotificationRequest,
+  type Rooms, type RoomListOptions, type HistoryOptions, type LatestHistoryOptions, type ParticipantOptions,
+  type RoomWebhooks, type Users, type UserListOptions, type Emoticons, type EmoticonListOptions, type Glances, type GlanceTarget,
+  type RoomIdOrName, type UserIdOrEmail, type NotificationColor, type MessageFormat, type Privacy, type SelfLink,
+  type RoomSummary, type Room, type RoomCreateRequest, type RoomUpdateRequest, type UserSummary, type User, type Message,
+  type SentMessage, type PrivateMessage, type RoomWebhookRequest, type RoomWebhook, type CreatedWebhook, type Emoticon,
+  type GlanceContent, type GlanceUpdate,
+} from './hipchat';
+export { assertValidCard, cardProblems, cardFallbackText } from './core/card';
+export type { Card, CardAttribute, CardAttributeValue, CardDescription, CardIcon, CardThumbnail, CardActivity } from './core/card';
+
 export { ConnectError, ERROR_CODES, isConnectError, type ErrorCode } from './errors';
 export { silentLogger, createConsoleLogger, type Logger } from './logger';
 

@@ -58,25 +58,38 @@ async function send(url: string, request: BoundedRequest, signal: AbortSignal): 
 }
 
 async function readCapped(response: Response, request: BoundedRequest, signal: AbortSignal): Promise<string> {
+  let text: string | undefined;
+  try {
+    text = await readTextCapped(response, request.maxBytes);
+  } catch (cause) {
+    const reason = signal.aborted ? `did not finish within ${request.timeoutMs} ms` : 'broke off';
+    throw new ConnectError(request.failure, `The answer from ${response.url} ${reason}`, { cause });
+  }
+  if (text === undefined) throw tooLarge(response.url, request);
+  return text;
+}
+
+/**
+ * A response body as text, read only up to `maxBytes`: undefined when it is larger (the rest is left
+ * unread and the stream cancelled). Rejects when the stream breaks off or the request's signal fires.
+ */
+export async function readTextCapped(response: Response, maxBytes: number): Promise<string | undefined> {
   const declared = Number(response.headers.get('content-length'));
-  if (declared > request.maxBytes) throw tooLarge(response.url, request);
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
   if (!response.body) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  try {
-    for (let read = await reader.read(); !read.done; read = await reader.read()) {
-      size += read.value.byteLength;
-      if (size > request.maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge(response.url, request);
-      }
-      chunks.push(read.value);
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
     }
-  } catch (cause) {
-    if (cause instanceof ConnectError) throw cause;
-    const reason = signal.aborted ? `did not finish within ${request.timeoutMs} ms` : 'broke off';
-    throw new ConnectError(request.failure, `The answer from ${response.url} ${reason}`, { cause });
+    chunks.push(read.value);
   }
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,5 +1,6 @@
-import { ConnectError } from '../errors';
+import { ConnectError, type ErrorCode } from '../errors';
 import { boundedFetch, type Fetch } from '../core/bounded-fetch';
+import type { HttpRequest } from './exchange';
 
 export interface ClientCredentials {
   oauthId: string;
@@ -23,42 +24,77 @@ export interface TokenRequestOptions {
 }
 
 /** What the host said about the credentials, for the callers that must tell these cases apart. */
-export type TokenOutcome = { kind: 'issued'; token: AccessToken } | { kind: 'rejected'; status: number };
+export type TokenOutcome =
+  | { kind: 'issued'; token: AccessToken }
+  /** `error` is the OAuth error code when the host gave one (`invalid_client`, `invalid_scope`). */
+  | { kind: 'rejected'; status: number; error?: string };
 
 const MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
 
 /**
- * Asks the host for a client-credentials token (protocol section 5): HTTP Basic with the installation's
- * own client, a form body (the protocol decision), the scopes space-separated. A 400/401 is an answer
- * (the client is unknown or was removed), not a failure; only an unreachable host throws.
+ * A client-credentials token request (protocol section 5): HTTP Basic with the installation's own
+ * client, a form body (the protocol decision), the scopes space-separated. With no scopes the parameter
+ * is left out, and the host grants what the descriptor declared (OAuth's default scope). The install
+ * flow sends it bounded (below); the REST client through its retrying transport.
  */
-export async function requestToken(credentials: ClientCredentials, scopes: readonly string[], options: TokenRequestOptions): Promise<TokenOutcome> {
+export function tokenRequest(credentials: ClientCredentials, scopes: readonly string[]): HttpRequest {
   const basic = Buffer.from(`${credentials.oauthId}:${credentials.oauthSecret}`).toString('base64');
-  const response = await boundedFetch(credentials.tokenUrl, {
-    fetch: options.fetch,
+  const form = new URLSearchParams({ grant_type: 'client_credentials' });
+  if (scopes.length > 0) form.set('scope', scopes.join(' '));
+  return {
+    url: credentials.tokenUrl,
     method: 'POST',
     headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', scope: scopes.join(' ') }).toString(),
+    body: form.toString(),
+  };
+}
+
+/**
+ * Asks the host for a token during install and uninstall, bounded in time and size. A 400/401/403 is an
+ * answer (the client is unknown or was removed), not a failure; only an unreachable host throws.
+ */
+export async function requestToken(credentials: ClientCredentials, scopes: readonly string[], options: TokenRequestOptions): Promise<TokenOutcome> {
+  const request = tokenRequest(credentials, scopes);
+  const response = await boundedFetch(request.url, {
+    ...request,
+    fetch: options.fetch,
     timeoutMs: options.timeoutMs,
     maxBytes: MAX_TOKEN_RESPONSE_BYTES,
     failure: 'HOST_UNREACHABLE',
   });
-  if (response.status === 400 || response.status === 401 || response.status === 403) return { kind: 'rejected', status: response.status };
-  if (response.status !== 200) {
-    throw new ConnectError('HOST_UNREACHABLE', `Token endpoint answered ${response.status}`, { details: { status: response.status } });
-  }
-  return { kind: 'issued', token: parseToken(response.text) };
+  return readTokenAnswer(response.status, response.text);
 }
 
-function parseToken(text: string): AccessToken {
+/**
+ * Reads the token endpoint's answer. Anything that is neither a token nor a refusal throws `failure`:
+ * HOST_UNREACHABLE in the lifecycle, HIPCHAT_API_ERROR in the REST client.
+ */
+export function readTokenAnswer(status: number, text: string, failure: ErrorCode = 'HOST_UNREACHABLE'): TokenOutcome {
+  if (status === 400 || status === 401 || status === 403) return { kind: 'rejected', status, ...oauthError(text) };
+  if (status !== 200) {
+    throw new ConnectError(failure, `Token endpoint answered ${status}`, { details: { status } });
+  }
+  return { kind: 'issued', token: parseToken(text, failure) };
+}
+
+function parseToken(text: string, failure: ErrorCode): AccessToken {
   let body: Partial<AccessToken>;
   try {
     body = JSON.parse(text) as Partial<AccessToken>;
   } catch (cause) {
-    throw new ConnectError('HOST_UNREACHABLE', 'Token endpoint did not answer JSON', { cause });
+    throw new ConnectError(failure, 'Token endpoint did not answer JSON', { cause });
   }
   if (typeof body.access_token !== 'string' || typeof body.expires_in !== 'number' || typeof body.group_id !== 'number') {
-    throw new ConnectError('HOST_UNREACHABLE', 'Token endpoint answered without access_token, expires_in and group_id');
+    throw new ConnectError(failure, 'Token endpoint answered without access_token, expires_in and group_id');
   }
   return body as AccessToken;
+}
+
+function oauthError(text: string): { error?: string } {
+  try {
+    const error = (JSON.parse(text) as { error?: unknown } | null)?.error;
+    return typeof error === 'string' ? { error } : {};
+  } catch {
+    return {};
+  }
 }

@@ -11,15 +11,17 @@
  *
  * test/unit/core/webhook-payload-types.test.ts runs the first form and fails when the committed file differs.
  */
-const { readFileSync } = require('node:fs');
+const { readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
-const { generate } = require('./schema-types');
+const { render, run } = require('./schema-types');
 
 const root = path.join(__dirname, '..', '..');
 const eventsDir = path.join(root, 'schemas', 'events');
 const events = JSON.parse(readFileSync(path.join(eventsDir, 'common.schema.json'), 'utf8')).$defs.event.enum;
 
-generate({
+const typesFile = path.join(root, 'lib', 'core', 'webhook-payloads.ts');
+
+const rendering = () => render({
   schema: {
     title: 'WebhookPayloads',
     description: 'The payload of each webhook event, by event name.',
@@ -30,7 +32,6 @@ generate({
   },
   name: 'WebhookPayloads',
   cwd: eventsDir,
-  typesFile: path.join(root, 'lib', 'core', 'webhook-payloads.ts'),
   // The schemas let a host add members; the types name only the members the schemas do, so that a
   // misspelt field is a compile error in a handler rather than an `unknown` at run time.
   options: { additionalProperties: false },
@@ -39,4 +40,10 @@ generate({
  * a schema, regenerate with:
  *   node test/support/generate-event-types.js --write
  */`,
+});
+
+run(async (args) => {
+  const types = await rendering();
+  if (args.includes('--write')) writeFileSync(typesFile, types);
+  else process.stdout.write(types);
 });

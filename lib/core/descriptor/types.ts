@@ -1,7 +1,7 @@
 /**
- * GENERATED from schemas/descriptor.schema.json by test/support/generate-descriptor-types.js. Do not edit;
+ * GENERATED from schemas/descriptor.schema.json by test/support/generate-schema-types.js. Do not edit;
  * after changing the schema, regenerate with:
- *   node test/support/generate-descriptor-types.js --write
+ *   node test/support/generate-schema-types.js --write
  */
 
 /**

@@ -1,7 +1,7 @@
 /**
- * GENERATED from schemas/glance.schema.json by test/support/generate-glance-types.js. Do not edit;
+ * GENERATED from schemas/glance.schema.json by test/support/generate-schema-types.js. Do not edit;
  * after changing the schema, regenerate with:
- *   node test/support/generate-glance-types.js --write
+ *   node test/support/generate-schema-types.js --write
  */
 
 export type GlanceStatus = GlanceLozengeStatus | GlanceIconStatus;

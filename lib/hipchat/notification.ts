@@ -1,0 +1,46 @@
+import { assertValidCard, cardFallbackText, MAX_MESSAGE_LENGTH, type Card } from '../core/card';
+import { ConnectError } from '../errors';
+import type { MessageFormat, NotificationColor } from './types';
+
+interface NotificationFields {
+  /** Default yellow. */
+  color?: NotificationColor;
+  /** Whether the room's users are alerted. Default false. */
+  notify?: boolean;
+  /**
+   * How the host reads `message`; its default is html. A notification given as a plain string, or a
+   * message made from the card, is sent as text.
+   */
+  message_format?: MessageFormat;
+  /** A label shown beside the add-on's name, at most 64 characters. */
+  from?: string;
+  /** The id of a message this one is attached to. */
+  attach_to?: string;
+}
+
+/**
+ * A room notification (protocol section 11). `message` is the text every client shows; with a `card`
+ * it may be left out, and is then made from the card (its title, description and link).
+ */
+export type NotificationRequest = NotificationFields & ({ message: string; card?: Card } | { message?: string; card: Card });
+
+/** The JSON body of a notification: the card validated, the fallback message present. */
+export function notificationBody(notification: NotificationRequest | string): Record<string, unknown> {
+  if (typeof notification === 'string') return { message: checkedMessage(notification), message_format: 'text' };
+  const { card, message, ...fields } = notification;
+  if (card === undefined) return { ...fields, message: checkedMessage(message) };
+  assertValidCard(card);
+  if (message !== undefined) return { ...fields, message: checkedMessage(message), card };
+  // The format speaks of the message, and a message made from the card is text whatever was asked.
+  return { ...fields, message: cardFallbackText(card), message_format: 'text', card };
+}
+
+function checkedMessage(message: unknown): string {
+  if (typeof message !== 'string' || message.length === 0 || message.length > MAX_MESSAGE_LENGTH) {
+    throw new ConnectError('REQUEST_INVALID', `A notification needs a message of 1 to ${MAX_MESSAGE_LENGTH} characters, or a card`, {
+      details: { field: 'message' },
+    });
+  }
+  return message;
+}
+

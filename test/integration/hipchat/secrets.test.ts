@@ -1,0 +1,46 @@
+import type { ServerResponse } from 'node:http';
+import type { Logger } from '../../../lib/logger';
+import { json } from '../../support/api-server';
+import { startClientFixture, type ClientFixture } from './fixture';
+
+/**
+ * What the REST client hands its logger (every level, raw, as an author's pino would print it) and the
+ * errors it throws must never carry the installation's secret or an access token, whatever went wrong.
+ */
+let fixture: ClientFixture;
+const lines: string[] = [];
+const record = (level: string) => (fields: Record<string, unknown>, message: string) => void lines.push(`${level} ${message} ${serialise(fields)}`);
+const logger: Logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
+
+beforeAll(async () => {
+  fixture = await startClientFixture();
+});
+afterAll(() => fixture.close());
+
+it('never logs or throws an oauthSecret or an access token, through retries, refusals and failures', async () => {
+  const thrown: unknown[] = [];
+  const client = fixture.client(undefined, { logger, retry: { maxAttempts: 2 } });
+  // A 429, then a 401 to the cached token, then 500s for ever.
+  const answers = [
+    (response: ServerResponse) => json(response, 429, {}, { 'Retry-After': '0' }),
+    (response: ServerResponse) => json(response, 401, { error: { code: 401, type: 'Unauthorized', message: 'Invalid' } }),
+  ];
+  const failing = (response: ServerResponse) => json(response, 500, { error: { code: 500, type: 'Error', message: 'Oops' } });
+  fixture.api.answer = (_request, response) => (answers.shift() ?? failing)(response);
+
+  await client.rooms.notify(1, 'rate-limited, then refused, then sent').catch((error: unknown) => thrown.push(error));
+  await client.rooms.get(1).catch((error: unknown) => thrown.push(error));
+  fixture.stack.emulator.rotateSecret(fixture.installations[0]!.oauthId);
+  await fixture.client(undefined, { logger, scopes: ['view_room'] }).rooms.get(1).catch((error: unknown) => thrown.push(error));
+
+  expect(thrown.map((error) => (error as { code?: string }).code)).toEqual(['HIPCHAT_API_ERROR', 'HIPCHAT_API_ERROR', 'INSTALLATION_GONE']);
+  expect(lines.length).toBeGreaterThan(0);
+  const secrets = [fixture.installations[0]!.oauthSecret, ...fixture.stack.emulator.log.tokensIssued.map((issued) => issued.token)];
+  const everything = [...lines, ...thrown.map((error) => serialise({ error }))];
+  for (const secret of secrets) expect(everything.filter((line) => line.includes(secret))).toEqual([]);
+});
+
+/** Fields as a logger would print them: errors with their message, stack and causes, all the way down. */
+function serialise(fields: Record<string, unknown>): string {
+  return JSON.stringify(fields, (_name, value: unknown) => (value instanceof Error ? { ...value, message: value.message, stack: value.stack, cause: value.cause } : value));
+}

@@ -1,0 +1,50 @@
+/**
+ * A separate add-on process for the token tests: it opens its own Redis connection and clients, says
+ * `ready`, waits for `go` (so that every process starts sending at the same moment), sends its share of
+ * room notifications all at once, reports how they went, and exits.
+ */
+import Redis from 'ioredis';
+import type { Installation } from '../../../lib/core/installation';
+import { isConnectError } from '../../../lib/errors';
+import { createInstallationClient } from '../../../lib/hipchat';
+import type { Scope } from '../../../lib/options';
+import { RedisStore } from '../../../lib/stores/redis';
+import { silentLogger } from '../../../lib/logger';
+
+export interface SenderTask {
+  redisUrl: string;
+  prefix: string;
+  installations: Installation[];
+  scopes?: Scope[];
+  /** Notifications to send, spread over the installations in turn. */
+  count: number;
+}
+
+export interface SenderReport {
+  sent: number;
+  failures: string[];
+}
+
+async function main(task: SenderTask): Promise<void> {
+  const redis = new Redis(task.redisUrl);
+  const store = new RedisStore(redis, { prefix: task.prefix, logger: silentLogger });
+  // Thousands of requests at once on a busy machine are slow to answer; this test is about tokens, not speed.
+  const options = { store, logger: silentLogger, timeoutMs: 60_000, ...(task.scopes ? { scopes: task.scopes } : {}) };
+  const clients = task.installations.map((installation) => createInstallationClient(installation, options));
+  await redis.ping();
+  process.send!({ kind: 'ready' });
+  await new Promise((resolve) => process.once('message', resolve));
+
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: task.count }, (_, index) => clients[index % clients.length]!.rooms.notify(1, `notification ${index}`)),
+  );
+  const failures = outcomes.flatMap((outcome) =>
+    outcome.status === 'rejected' ? [isConnectError(outcome.reason) ? outcome.reason.code : String(outcome.reason)] : []);
+  const report: SenderReport = { sent: outcomes.length - failures.length, failures };
+  process.send!({ kind: 'report', report }, () => {
+    redis.disconnect();
+    process.disconnect();
+  });
+}
+
+void main(JSON.parse(process.argv[2]!) as SenderTask);

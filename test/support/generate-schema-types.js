@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Renders TypeScript types from the JSON Schemas they describe (the targets in schema-types.json), so
+ * the types cannot drift from the schemas (design principle 3). The webhook payload types, whose root
+ * schema is put together from schemas/events/, have a generator of their own (generate-event-types.js).
+ *
+ *   node test/support/generate-schema-types.js <target>           print one target's types
+ *   node test/support/generate-schema-types.js --write [target]   rewrite the target's file (default: all)
+ *
+ * test/unit/schema-types.test.ts runs the first form for each target and fails when a committed file differs.
+ */
+const { readFileSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
+const { render: renderSchema, run } = require('./schema-types');
+
+const root = path.join(__dirname, '..', '..');
+
+/** Each target: the schema, the name of its root type, and the file the types are committed to. */
+const TARGETS = require('./schema-types.json');
+
+async function render(target) {
+  const schemaFile = path.join(root, target.schema);
+  return renderSchema({
+    schema: JSON.parse(readFileSync(schemaFile, 'utf8')),
+    name: target.name,
+    cwd: path.dirname(schemaFile),
+    banner: `/**
+ * GENERATED from ${target.schema} by test/support/generate-schema-types.js. Do not edit;
+ * after changing the schema, regenerate with:
+ *   node test/support/generate-schema-types.js --write
+ */`,
+  });
+}
+
+async function main(args) {
+  const write = args.includes('--write');
+  const names = args.filter((arg) => arg !== '--write');
+  const chosen = names.length > 0 ? names : write ? Object.keys(TARGETS) : [];
+  if (chosen.length === 0 || chosen.some((name) => !TARGETS[name])) {
+    throw new Error(`name a target: ${Object.keys(TARGETS).join(', ')}`);
+  }
+  for (const name of chosen) {
+    const types = await render(TARGETS[name]);
+    if (write) writeFileSync(path.join(root, TARGETS[name].file), types);
+    else process.stdout.write(types);
+  }
+}
+
+run(main);

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+/**
+ * The TypeScript examples of these pages are compiled against the real public API, so a doc cannot show
+ * a call that does not exist or takes other arguments. Each block is a module of its own, importing from
+ * 'hipchat-connect' as a user would; names a block uses without declaring (`client`, `card`) are given
+ * by the prelude below.
+ */
+const PAGES = ['docs/rest-client.md', 'docs/cards.md'];
+
+const PRELUDE: Record<string, string> = {
+  client: "declare const client: import('hipchat-connect').InstallationClient;",
+  card: "declare const card: import('hipchat-connect').Card;",
+};
+
+const root = path.join(__dirname, '..', '..');
+
+function examples(page: string): Array<{ name: string; code: string }> {
+  const markdown = readFileSync(path.join(root, page), 'utf8');
+  const blocks = [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
+  return blocks.map((block, index) => {
+    const prelude = Object.entries(PRELUDE).filter(([name]) => uses(block, name) && !declares(block, name)).map(([, line]) => line);
+    return { name: path.join(root, `${page}.example-${index + 1}.ts`), code: [...prelude, block, 'export {};'].join('\n') };
+  });
+}
+
+const uses = (block: string, name: string) => new RegExp(`\\b${name}\\b`).test(block);
+const declares = (block: string, name: string) => new RegExp(`\\b(?:const|let|function)\\s+${name}\\b`).test(block);
+
+function diagnosticsOf(files: Array<{ name: string; code: string }>): string[] {
+  const options: ts.CompilerOptions = {
+    strict: true, noUncheckedIndexedAccess: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022,
+    moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true, skipLibCheck: true, noEmit: true,
+    types: ['node'], baseUrl: root, paths: { 'hipchat-connect': ['lib/index.ts'] },
+  };
+  const virtual = new Map(files.map((file) => [file.name, file.code]));
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.fileExists = (name) => virtual.has(name) || fileExists(name);
+  host.readFile = (name) => virtual.get(name) ?? readFile(name);
+  host.getSourceFile = (name, language, ...rest) =>
+    virtual.has(name) ? ts.createSourceFile(name, virtual.get(name)!, language) : getSourceFile(name, language, ...rest);
+  const program = ts.createProgram([...virtual.keys()], options, host);
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const where = diagnostic.file ? `${path.relative(root, diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}` : '';
+    return `${where} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
+  });
+}
+
+it(`the TypeScript examples of ${PAGES.join(' and ')} compile against the public API`, () => {
+  const files = PAGES.flatMap(examples);
+  expect(files.length).toBeGreaterThan(10);
+  expect(diagnosticsOf(files)).toEqual([]);
+}, 60_000);
