@@ -24,6 +24,7 @@ import { createAuthenticate } from './express/authenticate';
 import { createPageMiddleware, type PageHandler } from './express/page';
 import { createRouter } from './express/router';
 import { listen, type ListenOptions } from './express/server';
+import { createInstallationClient, type InstallationClient } from './hipchat/installation-client';
 import { resolveOptions, type AddonOptions, type ResolvedOptions } from './options';
 import { FileStore } from './stores/file';
 import type { Store } from './stores/store';
@@ -81,6 +82,11 @@ export interface Addon {
    */
   receive(payload: unknown, options: ReceiveOptions): Promise<WebhookReply | undefined>;
   installation(oauthId: string): Promise<Installation | undefined>;
+  /**
+   * A REST client acting as the installation, anywhere in the app (handlers find one on `ctx.client`):
+   * tokens for the add-on's scopes, cached in its store and shared by every process on that store.
+   */
+  client(installation: Installation): InstallationClient;
   /** The lifecycle steps, for adapters other than Express. */
   readonly lifecycle: LifecycleContext;
   /** Stops listening for other processes' changes and closes the store if the add-on created it. */
@@ -159,7 +165,10 @@ export function createAddon(input: AddonOptions): Addon {
     listen: (listenOptions) => listen(addon, webhooks, listenOptions),
     authenticate: () => createAuthenticate(addon),
     verify: async (carrier) => verifyToken(extractToken(carrier), verifyOptions),
-    receive: (payload, delivery) => receive(webhooks, payload, delivery, options),
+    receive: (payload, delivery) => receive(webhooks, payload, delivery, { logger: options.logger, now: options.now, clientFor: addon.client }),
+    client: (installation) => createInstallationClient(installation, {
+      store, scopes: installSettings().scopes, fetch: options.fetch, logger: options.logger, now: options.now,
+    }),
     installation: (oauthId) => cache.get(oauthId),
     async close() {
       await watching;

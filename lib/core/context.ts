@@ -1,6 +1,9 @@
+import type { InstallationClient } from '../hipchat/installation-client';
 import type { Logger } from '../logger';
 import type { Claims } from './claims';
 import type { Installation } from './installation';
+import { withLazy } from './lazy';
+import type { ClientFor } from './ui/viewer';
 import type { WebhookEvent } from './webhook-events';
 import type { RoomReference, WebhookPayloads } from './webhook-payloads';
 
@@ -31,6 +34,8 @@ interface ContextBase<E extends WebhookEvent, M extends PatternMatch | undefined
   userId: string | undefined;
   /** The pattern's match against the message text: present exactly when the webhook declared a pattern. */
   match: M;
+  /** A REST client acting as the installation, made when first used: reply later, post cards, push glances. */
+  client: InstallationClient;
   logger: Logger;
 }
 
@@ -49,6 +54,7 @@ export interface ContextParts {
   installation: Installation;
   claims: Claims;
   match: PatternMatch | undefined;
+  clientFor: ClientFor;
   logger: Logger;
 }
 
@@ -56,7 +62,7 @@ export interface ContextParts {
  * The one place a handler's context is put together, for every transport: a member every handler
  * should have (a REST client bound to the installation, say) is added here and nowhere else.
  */
-export function buildContext({ payload, installation, claims, match, logger }: ContextParts): WebhookContext {
+export function buildContext({ payload, installation, claims, match, clientFor, logger }: ContextParts): WebhookContext {
   const { item } = payload;
   const context = {
     event: payload.event,
@@ -73,7 +79,7 @@ export function buildContext({ payload, installation, claims, match, logger }: C
   };
   // TypeScript cannot follow that the event, its payload and these fields belong together; the schema
   // the payload was validated against guarantees it.
-  return context as WebhookContext;
+  return withLazy(context, 'client', () => clientFor(installation)) as WebhookContext;
 }
 
 /** Who acted: the author of a message (a user, or an integration's name), else the item's sender. */

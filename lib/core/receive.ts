@@ -3,11 +3,14 @@ import type { Logger } from '../logger';
 import type { Claims } from './claims';
 import { buildContext, senderOf, type PatternMatch, type WebhookContext } from './context';
 import type { Installation } from './installation';
+import type { ClientFor } from './ui/viewer';
 import { validPayload, type WebhookPayload } from './validate-payload';
 import type { ReceiveOptions, WebhookDeclaration, WebhookRegistry, WebhookReply, WebhookResult } from './webhooks';
 
 export interface ReceiveParts {
   logger: Logger;
+  /** The REST client handlers find on `ctx.client`. */
+  clientFor: ClientFor;
   /** Milliseconds since the epoch; dates the claims implied for a test that gave none. */
   now(): number;
 }
@@ -32,7 +35,7 @@ export async function receive(registry: WebhookRegistry, payload: unknown, optio
       if (key !== undefined) parts.logger.warn({ webhook: key, oauthId: installation.oauthId }, 'webhook pattern did not match locally; handler skipped');
       continue;
     }
-    const result = await runHandler(declaration, buildContext({ payload: valid, installation, claims, match, logger: parts.logger }));
+    const result = await runHandler(declaration, buildContext({ payload: valid, installation, claims, match, clientFor: parts.clientFor, logger: parts.logger }));
     reply ??= result;
   }
   return reply;

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { ConnectError, isConnectError } from '../errors';
+import type { Scope } from '../options';
 import { descriptorFromTemplate, type Descriptor } from './descriptor';
 
 /** What the install steps take from the descriptor: its scopes and where it may be installed. */
 export interface InstallSettings {
-  scopes: readonly string[];
+  scopes: readonly Scope[];
   allowRoom: boolean;
   allowGlobal: boolean;
   redirectFlows: boolean;

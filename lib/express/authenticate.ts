@@ -28,5 +28,5 @@ export function createAuthenticate(addon: Addon): RequestHandler {
 
 export function hipchatLocals(addon: Addon, verified: Verified): HipChatLocals {
   const { token } = issuePageToken(verified, pageTokenPolicy(addon.options), addon.options.now());
-  return { ...viewerOf(verified), token };
+  return Object.assign(viewerOf(verified, addon.client), { token });
 }

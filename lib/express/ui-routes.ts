@@ -5,6 +5,7 @@ import { pageTokenPolicy, refreshPageToken } from '../core/jwt/page-token';
 import { PATHS } from '../core/paths';
 import { glanceCorsHeaders } from '../core/ui/cors';
 import type { UiRegistry } from '../core/ui/registry';
+import { viewerOf } from '../core/ui/viewer';
 import { ConnectError } from '../errors';
 import { tokenCarrier } from './carrier';
 import { serveClientScript } from './client-script';
@@ -37,7 +38,7 @@ export function addUiRoutes(routes: RouteTable, addon: Addon, ui: UiRegistry<Pag
     const headers = { ...glanceCorsHeaders(req.headers.origin, allowedHosts, false), 'cache-control': 'no-store' };
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const verified = await addon.verify(tokenCarrier(req));
-    sendJson(res, 200, await queryGlance(key, handler, verified, options.logger));
+    sendJson(res, 200, await queryGlance(key, handler, viewerOf(verified, addon.client), options.logger));
   });
 
   const servePage = async (path: string, req: Request, res: Response, next: NextFunction) => {

@@ -1,8 +1,7 @@
 import { ConnectError } from '../../errors';
 import type { Logger } from '../../logger';
-import type { Verified } from '../jwt/verify';
 import { describeProblems, problemsWith } from '../schemas';
-import { viewerOf, type Viewer } from '../ui/viewer';
+import type { Viewer } from '../ui/viewer';
 import type { GlanceData } from './types';
 
 /** What a glance handler is told: who is looking, in which room, and a logger. */
@@ -19,13 +18,13 @@ export type GlanceHandler = (context: GlanceContext) => Promise<GlanceData> | Gl
  * schemas/glance.schema.json before the host sees it. A failing handler or a bad answer is the add-on's
  * bug: logged here with the glance key, and answered as a coded 500 without the details.
  */
-export async function queryGlance(key: string, handler: GlanceHandler, verified: Verified, logger: Logger): Promise<GlanceData> {
-  const context: GlanceContext = { ...viewerOf(verified), key, logger };
+export async function queryGlance(key: string, handler: GlanceHandler, viewer: Viewer, logger: Logger): Promise<GlanceData> {
+  const context: GlanceContext = Object.assign(viewer, { key, logger });
   let data: GlanceData;
   try {
     data = await handler(context);
   } catch (cause) {
-    logger.error({ err: cause, glance: key, oauthId: verified.installation.oauthId }, 'glance handler failed');
+    logger.error({ err: cause, glance: key, oauthId: viewer.installation.oauthId }, 'glance handler failed');
     throw new ConnectError('HANDLER_FAILED', 'The glance handler failed', { cause });
   }
   const problems = problemsWith('glance', data);

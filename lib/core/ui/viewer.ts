@@ -1,6 +1,8 @@
+import type { InstallationClient } from '../../hipchat/installation-client';
 import type { Claims } from '../claims';
 import type { Installation } from '../installation';
 import type { Verified } from '../jwt/verify';
+import { withLazy } from '../lazy';
 
 /** Who is looking, and where: what every page, glance and authenticated route of the add-on is told. */
 export interface Viewer {
@@ -10,10 +12,15 @@ export interface Viewer {
   roomId: number | undefined;
   /** The HipChat user id (`sub`), when the host named one. */
   userId: string | undefined;
+  /** A REST client acting as the installation (made when first used). */
+  client: InstallationClient;
 }
 
-export function viewerOf({ installation, claims }: Verified): Viewer {
-  return { installation, claims, roomId: roomIdOf(claims) ?? installation.roomId, userId: claims.sub };
+export type ClientFor = (installation: Installation) => InstallationClient;
+
+export function viewerOf({ installation, claims }: Verified, clientFor: ClientFor): Viewer {
+  const viewer = { installation, claims, roomId: roomIdOf(claims) ?? installation.roomId, userId: claims.sub };
+  return withLazy(viewer, 'client', () => clientFor(installation));
 }
 
 function roomIdOf(claims: Claims): number | undefined {

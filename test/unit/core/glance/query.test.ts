@@ -1,8 +1,12 @@
 import { queryGlance, glanceDataProblems, type GlanceData } from '../../../../lib/core/glance';
+import { viewerOf } from '../../../../lib/core/ui/viewer';
+import { createInstallationClient } from '../../../../lib/hipchat';
 import { silentLogger } from '../../../../lib/logger';
+import { MemoryStore } from '../../../../lib/stores/memory';
 import { fakeInstallation } from '../../../support/installations';
 
 const verified = { installation: fakeInstallation(), claims: { iss: 'oauth-1', sub: '7', iat: 1, exp: 2, context: { room_id: 9 } } };
+const viewer = () => viewerOf(verified, (installation) => createInstallationClient(installation, { store: new MemoryStore() }));
 const label = (value: string) => ({ label: { type: 'html', value } });
 
 describe('glance data (schemas/glance.schema.json)', () => {
@@ -37,21 +41,21 @@ describe('queryGlance', () => {
   it('hands the handler the viewer and returns valid data', async () => {
     const data: GlanceData = { label: { type: 'html', value: '<b>21°</b>' } };
     let seen: unknown;
-    const answer = await queryGlance('forecast', (context) => ((seen = context), data), verified, silentLogger);
+    const answer = await queryGlance('forecast', (context) => ((seen = context), data), viewer(), silentLogger);
     expect(answer).toBe(data);
-    expect(seen).toMatchObject({ key: 'forecast', roomId: 9, userId: '7', installation: { oauthId: 'oauth-1' } });
+    expect(seen).toMatchObject({ key: 'forecast', roomId: 9, userId: '7', installation: { oauthId: 'oauth-1' }, client: { installation: { oauthId: 'oauth-1' } } });
   });
 
   it('turns invalid data into GLANCE_INVALID and logs the problems', async () => {
     const logged: unknown[] = [];
     const logger = { ...silentLogger, error: (fields: Record<string, unknown>) => void logged.push(fields) };
-    const error = await queryGlance('g', () => label('<img src=x>') as GlanceData, verified, logger).catch((caught: unknown) => caught);
+    const error = await queryGlance('g', () => label('<img src=x>') as GlanceData, viewer(), logger).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'GLANCE_INVALID', status: 500 });
     expect(logged).toEqual([expect.objectContaining({ glance: 'g', problems: expect.stringContaining('/label/value') })]);
   });
 
   it('turns a throwing handler into HANDLER_FAILED', async () => {
-    const error = await queryGlance('g', () => { throw new Error('down'); }, verified, silentLogger).catch((caught: unknown) => caught);
+    const error = await queryGlance('g', () => { throw new Error('down'); }, viewer(), silentLogger).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'HANDLER_FAILED', status: 500 });
   });
 });
