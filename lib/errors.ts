@@ -40,6 +40,16 @@ const STATUS_BY_CODE = {
   // The store behind installations and tokens.
   STORE_UNAVAILABLE: 503,
 
+  // The emulator's REST API (protocol section 11): who may call, how often, on what.
+  TOKEN_MISSING: 401,
+  TOKEN_INVALID: 401,
+  SCOPE_MISSING: 401,
+  ACCESS_FORBIDDEN: 403,
+  RESOURCE_NOT_FOUND: 404,
+  RESOURCE_CONFLICT: 409,
+  RATE_LIMITED: 429,
+  FLOOD_CONTROLLED: 429,
+
   // Everything else.
   ROUTE_NOT_FOUND: 404,
   HANDLER_FAILED: 500,

@@ -2,9 +2,17 @@ import type { Descriptor, Webhook } from '../core/descriptor';
 import { ConnectError } from '../errors';
 import type { Logger } from '../logger';
 import type { HostUrls } from './capabilities';
+import type { ApiExchange } from './api/exchange';
 import type { Clock } from './clock';
+import { seedEmoticons, type Emoticon } from './emoticons';
+import { Glances } from './glances';
+import { Histories } from './history';
+import { FixedWindows } from './limits';
 import { emptyLog, type EmulatorLog } from './log';
 import { OAuthClients, type OAuthClient } from './oauth-clients';
+import type { ResolvedOptions } from './options';
+import { PendingWork } from './pending-work';
+import { RoomWebhooks } from './room-webhooks';
 import { TokenRegistry } from './token-registry';
 import { findRoom, seedWorld, type Room, type World } from './world';
 
@@ -43,25 +51,58 @@ export interface Host {
   readonly clients: OAuthClients;
   readonly tokens: TokenRegistry;
   readonly installations: Map<string, InstalledAddon>;
+  readonly histories: Histories;
+  readonly roomWebhooks: RoomWebhooks;
+  readonly glances: Glances;
+  readonly emoticons: readonly Emoticon[];
+  /** Per token (`X-Ratelimit-*`). */
+  readonly rateLimits: FixedWindows;
+  /** Per room or user (`X-FloodControl-*`). */
+  readonly floodControl: FixedWindows;
+  /** Webhooks and uninstalls the REST API set off without waiting. */
+  readonly pending: PendingWork;
   readonly log: EmulatorLog;
   readonly clock: Clock;
   readonly logger: Logger;
+  readonly onExchange: ((exchange: ApiExchange) => void) | undefined;
   nextWebhookId(): number;
 }
 
-export function createHost(urls: HostUrls, clock: Clock, logger: Logger, tokenTtlSeconds?: number): Host {
+export function createHost(urls: HostUrls, options: ResolvedOptions): Host {
   let webhookIds = 0;
+  const nextWebhookId = () => ++webhookIds;
+  const { clock, logger } = options;
   return {
     urls,
     world: seedWorld(),
     clients: new OAuthClients(),
-    tokens: new TokenRegistry(clock, tokenTtlSeconds),
+    tokens: new TokenRegistry(clock, options.tokenTtlSeconds),
     installations: new Map(),
+    histories: new Histories(),
+    roomWebhooks: new RoomWebhooks(nextWebhookId),
+    glances: new Glances(),
+    emoticons: seedEmoticons(),
+    rateLimits: new FixedWindows(clock, options.rateLimit),
+    floodControl: new FixedWindows(clock, options.floodControl),
+    pending: new PendingWork(logger),
     log: emptyLog(),
     clock,
     logger,
-    nextWebhookId: () => ++webhookIds,
+    onExchange: options.onExchange,
+    nextWebhookId,
   };
+}
+
+/**
+ * Forgets an installation and everything the host keeps for it: its OAuth client and tokens, the room
+ * webhooks it registered, and the glances it pushed.
+ */
+export function forgetInstallation(host: Host, oauthId: string): void {
+  host.clients.remove(oauthId);
+  host.tokens.revokeClient(oauthId);
+  host.installations.delete(oauthId);
+  host.roomWebhooks.removeInstallation(oauthId);
+  host.glances.removeInstallation(oauthId);
 }
 
 export function requireInstallation(host: Host, oauthId: string): { installed: InstalledAddon; client: OAuthClient } {

@@ -50,7 +50,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   await listen(server, resolved.port, resolved.host);
   const { port } = server.address() as AddressInfo;
   const address = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
-  const host = createHost(hostUrls(`http://${address}:${port}`), resolved.clock, resolved.logger, resolved.tokenTtlSeconds);
+  const host = createHost(hostUrls(`http://${address}:${port}`), resolved);
   const tickets = new InstallableTickets();
   server.on('request', createApp(host, tickets));
   return emulatorOf(host, server, tickets);

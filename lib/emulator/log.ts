@@ -4,7 +4,13 @@
  * match a token the add-on used against the one issued.
  */
 export interface TokenIssued {
-  oauthId: string;
+  /** The installation of an add-on token. */
+  oauthId?: string;
+  /** The room of a room notification token, and its label. */
+  roomId?: number;
+  label?: string;
+  /** The user of a personal access token. */
+  userId?: number;
   scopes: string[];
   token: string;
 }
@@ -20,11 +26,17 @@ export interface TokenRequest {
 }
 
 export interface WebhookSent {
-  oauthId: string;
+  /** The installation that signed it; absent for a room webhook a personal token registered. */
+  oauthId?: string;
   url: string;
   event: string;
+  webhookId: number;
+  roomId: number;
+  /** 0 when the add-on could not be reached. */
   status: number;
   body: unknown;
+  /** The error code when the add-on could not be reached (HOST_UNREACHABLE). */
+  error?: string;
 }
 
 export interface InstallRecord {
