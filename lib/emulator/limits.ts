@@ -25,6 +25,8 @@ export interface WindowState {
   remaining: number;
   /** Unix seconds when the window starts over. */
   reset: number;
+  /** Whole seconds until the reset, for `Retry-After`. */
+  secondsToReset: number;
   allowed: boolean;
 }
 
@@ -51,7 +53,12 @@ export class FixedWindows {
     const allowed = window.used < this.settings.limit;
     if (allowed) window.used++;
     const reset = epochSeconds(() => window.endsAt);
-    return { limit: this.settings.limit, remaining: this.settings.limit - window.used, reset, allowed };
+    const secondsToReset = Math.ceil((window.endsAt - now) / 1000);
+    return { limit: this.settings.limit, remaining: this.settings.limit - window.used, reset, secondsToReset, allowed };
+  }
+
+  get current(): Limit {
+    return { ...this.settings };
   }
 
   /** New settings start every window afresh, so a test that lowers a limit hits it predictably. */
@@ -61,11 +68,24 @@ export class FixedWindows {
   }
 }
 
-/** Defaults filled in and checked; a mistake names the option (`rateLimit.limit`). */
-export function resolveLimit(name: keyof Limits, given: Partial<Limit> | undefined): Limit {
+/** What is left out taken from `base` (the defaults), and checked; a mistake names the option (`rateLimit.limit`). */
+export function resolveLimit(name: keyof Limits, given: Partial<Limit> | undefined, base: Limit = DEFAULT_LIMITS[name]): Limit {
   if (given !== undefined && (typeof given !== 'object' || given === null)) throw invalidOption(name, 'an object {limit, windowSeconds}');
-  const resolved = { ...DEFAULT_LIMITS[name], ...given };
+  const resolved = { ...base, ...given };
   if (!Number.isInteger(resolved.limit) || resolved.limit < 1) throw invalidOption(`${name}.limit`, 'a positive integer');
   if (!Number.isInteger(resolved.windowSeconds) || resolved.windowSeconds < 1) throw invalidOption(`${name}.windowSeconds`, 'a positive integer');
   return resolved;
+}
+
+export interface LimitChanges {
+  rateLimit?: Partial<Limit>;
+  floodControl?: Partial<Limit>;
+}
+
+/** Changes limits at run time, over the current ones, and starts every window afresh. */
+export function setLimits(windows: { rateLimits: FixedWindows; floodControl: FixedWindows }, changes: LimitChanges): void {
+  const rateLimit = resolveLimit('rateLimit', changes.rateLimit, windows.rateLimits.current);
+  const floodControl = resolveLimit('floodControl', changes.floodControl, windows.floodControl.current);
+  windows.rateLimits.configure(rateLimit);
+  windows.floodControl.configure(floodControl);
 }

@@ -1,3 +1,5 @@
+import type { GlanceState } from './glances';
+
 /**
  * What the emulator did, in the order it happened, so tests can assert on the host's side of a
  * conversation. Tokens appear in full on purpose: this log never leaves the process and tests need to
@@ -57,14 +59,25 @@ export interface UninstallRecord {
   body?: unknown;
 }
 
+/** A request the REST API refused, with the code that says why (RATE_LIMITED, SCOPE_MISSING, …). */
+export interface ApiRefusal {
+  method: string;
+  path: string;
+  status: number;
+  code: string;
+}
+
 export interface EmulatorLog {
   readonly tokensIssued: TokenIssued[];
   readonly tokenRequests: TokenRequest[];
   readonly webhooksSent: WebhookSent[];
   readonly installs: InstallRecord[];
   readonly uninstalls: UninstallRecord[];
+  /** Every glance push, in order; `emulator.glances()` keeps only the latest per glance and scope. */
+  readonly glancePushes: GlanceState[];
+  readonly apiRefusals: ApiRefusal[];
 }
 
 export function emptyLog(): EmulatorLog {
-  return { tokensIssued: [], tokenRequests: [], webhooksSent: [], installs: [], uninstalls: [] };
+  return { tokensIssued: [], tokenRequests: [], webhooksSent: [], installs: [], uninstalls: [], glancePushes: [], apiRefusals: [] };
 }

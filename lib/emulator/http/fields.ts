@@ -13,6 +13,8 @@ export const isInteger: Check<number> = (value): value is number => Number.isInt
 export const isObject: Check<Record<string, unknown>> = isPlainObject;
 /** A room is named by its id or its name, as HipChat's `id_or_name` path parameters do. */
 export const isRoomKey: Check<number | string> = (value): value is number | string => isInteger(value) || isString(value);
+/** A user is named by its id, its email or its `@mention` name, as HipChat's `id_or_email` parameters do. */
+export const isUserKey: Check<number | string> = isRoomKey;
 
 export function oneOf<T extends string>(allowed: readonly T[]): Check<T> {
   return (value): value is T => (allowed as readonly unknown[]).includes(value);
@@ -22,6 +24,16 @@ export function oneOf<T extends string>(allowed: readonly T[]): Check<T> {
 export function text(min: number, max: number): Check<string> {
   return (value): value is string => isString(value) && value.length >= min && value.length <= max;
 }
+
+/** An absolute http(s) URL. */
+export const isHttpUrl: Check<string> = (value): value is string => {
+  if (typeof value !== 'string') return false;
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
 
 export const isBoolean: Check<boolean> = (value): value is boolean => typeof value === 'boolean';
 
