@@ -23,7 +23,12 @@ export async function startCheckedEmulator(options: EmulatorOptions = {}): Promi
   const emulator = await startEmulator({
     ...options,
     onExchange: (exchange) => {
-      violations.push(...checker.check(exchange));
+      try {
+        violations.push(...checker.check(exchange));
+      } catch (error) {
+        // The emulator swallows what onExchange throws; a broken check must still fail the test.
+        violations.push({ exchange, where: 'response', problem: `the contract check itself failed: ${String(error)}` });
+      }
       options.onExchange?.(exchange);
     },
   });

@@ -114,7 +114,8 @@ export class OpenApiContract {
   /** Follows a `$ref` to a parameter of the document itself. */
   private resolve(node: Json): Json {
     if (typeof node.$ref !== 'string') return node;
-    return (node.$ref as string).slice(2).split('/').reduce((at: Json, key) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], this.document);
+    const pointer = (node.$ref as string).split('#/')[1] ?? '';
+    return pointer.split('/').reduce((at: Json, key) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], this.document);
   }
 
   private problemWith(schema: Json, value: unknown): string | undefined {

@@ -5,7 +5,6 @@ import type { Host } from '../host';
 import { bodyOf, isObject, isString, oneOf, optional, required, type Check } from '../http/fields';
 import { findUserByKey } from '../world';
 import { access, callerIn, roomIn } from './auth';
-import { jsonBody } from './body';
 
 const LOZENGE_TYPES = ['default', 'success', 'error', 'current', 'new', 'complete', 'moved'] as const;
 
@@ -38,9 +37,9 @@ export function glanceRoutes(host: Host): Router {
     res.status(204).end();
   };
 
-  router.post('/addon/ui/room/:room', access(host, { scope: 'view_room', room: true, addonOnly: true }), jsonBody, push((_req, res) => ({ room: roomIn(res).id })));
-  router.post('/addon/ui', access(host, { scope: 'view_group', groupWide: true, addonOnly: true }), jsonBody, push(() => ({ group: true })));
-  router.post('/addon/ui/user/:user', access(host, { scope: 'view_group', addonOnly: true }), jsonBody, push((req) => {
+  router.post('/addon/ui/room/:room', access(host, { scope: 'view_room', room: true, addonOnly: true }), push((_req, res) => ({ room: roomIn(res).id })));
+  router.post('/addon/ui', access(host, { scope: 'view_group', groupWide: true, addonOnly: true }), push(() => ({ group: true })));
+  router.post('/addon/ui/user/:user', access(host, { scope: 'view_group', addonOnly: true }), push((req) => {
     const user = findUserByKey(host.world, String(req.params.user));
     if (!user) throw new ConnectError('RESOURCE_NOT_FOUND', `User ${String(req.params.user)} not found`);
     return { user: user.id };

@@ -7,7 +7,6 @@ import { announce, notificationFields, record } from '../message-bus';
 import { parseNotification } from '../notification';
 import { findUserByKey, userReference } from '../world';
 import { access, actingUser, callerIn, roomIn, type Caller } from './auth';
-import { jsonBody } from './body';
 import { checkFlood } from './limits';
 
 const MESSAGE = text(1, 10_000);
@@ -20,21 +19,21 @@ const MESSAGE_RULE = 'a string of 1 to 10000 characters';
  */
 export function messageRoutes(host: Host): Router {
   const router = Router();
-  const inRoom = (scope: string) => [access(host, { scope, room: true }), jsonBody];
+  const inRoom = (scope: string) => access(host, { scope, room: true });
 
-  router.post('/room/:room/notification', ...inRoom('send_notification'), (req, res) => {
+  router.post('/room/:room/notification', inRoom('send_notification'), (req, res) => {
     const notification = parseNotification(bodyOf(req));
     say(host, res, notificationFields(notification, callerIn(res).name));
     res.status(204).end();
   });
 
-  router.post('/room/:room/message', ...inRoom('send_message'), (req, res) => {
+  router.post('/room/:room/message', inRoom('send_message'), (req, res) => {
     const message = required(bodyOf(req).message, 'message', MESSAGE, MESSAGE_RULE);
     const said = say(host, res, messageFields(host, callerIn(res), message));
     res.status(201).json({ id: said.id, timestamp: said.date });
   });
 
-  router.post('/room/:room/reply', ...inRoom('send_message'), (req, res) => {
+  router.post('/room/:room/reply', inRoom('send_message'), (req, res) => {
     const body = bodyOf(req);
     const parentMessageId = required(body.parentMessageId, 'parentMessageId', isString, 'the id of a message in this room');
     const message = required(body.message, 'message', MESSAGE, MESSAGE_RULE);
@@ -45,7 +44,7 @@ export function messageRoutes(host: Host): Router {
     res.status(204).end();
   });
 
-  router.post('/room/:room/share/link', ...inRoom('send_message'), (req, res) => {
+  router.post('/room/:room/share/link', inRoom('send_message'), (req, res) => {
     const body = bodyOf(req);
     const link = required(body.link, 'link', isHttpUrl, 'an absolute http(s) URL');
     const message = optional(body.message, 'message', text(0, 10_000), 'a string of at most 10000 characters');
@@ -53,7 +52,7 @@ export function messageRoutes(host: Host): Router {
     res.status(204).end();
   });
 
-  router.post('/user/:user/message', access(host, { scope: 'send_message' }), jsonBody, (req, res) => {
+  router.post('/user/:user/message', access(host, { scope: 'send_message' }), (req, res) => {
     const body = bodyOf(req);
     const user = findUserByKey(host.world, String(req.params.user));
     if (!user) throw new ConnectError('RESOURCE_NOT_FOUND', `User ${String(req.params.user)} not found`);

@@ -5,7 +5,6 @@ import { bodyOf, isBoolean, isObject, isUserKey, oneOf, optional, required, text
 import { changeRoom, createRoom, deleteRoom, type RoomChange } from '../rooms';
 import { findUserByKey, roomReference, userReference, type Room, type User } from '../world';
 import { access, actingUser, callerIn, roomIn, type Caller } from './auth';
-import { jsonBody } from './body';
 import { booleanParameter, page } from './collection';
 import { roomDetails } from './representations';
 
@@ -27,7 +26,7 @@ export function roomRoutes(host: Host): Router {
     res.json(page(host, req, rooms.map((room) => roomReference(room, host.urls.apiUrl))));
   });
 
-  router.post('/room', access(host, { scope: 'manage_rooms' }), jsonBody, (req, res) => {
+  router.post('/room', access(host, { scope: 'manage_rooms' }), (req, res) => {
     const body = bodyOf(req);
     const caller = callerIn(res);
     const owner = optional(body.owner_user_id, 'owner_user_id', isUserKey, 'a user id, email or @mention name');
@@ -44,7 +43,7 @@ export function roomRoutes(host: Host): Router {
     res.json(roomDetails(host, roomIn(res)));
   });
 
-  router.put('/room/:room', inRoom('admin_room'), jsonBody, (req, res) => {
+  router.put('/room/:room', inRoom('admin_room'), (req, res) => {
     const room = roomIn(res);
     changeRoom(host, room, roomChange(host, bodyOf(req)), actingUser(host, callerIn(res), room));
     res.status(204).end();
@@ -56,7 +55,7 @@ export function roomRoutes(host: Host): Router {
     res.status(204).end();
   });
 
-  router.put('/room/:room/topic', inRoom('admin_room'), jsonBody, (req, res) => {
+  router.put('/room/:room/topic', inRoom('admin_room'), (req, res) => {
     const room = roomIn(res);
     const topic = required(bodyOf(req).topic, 'topic', TOPIC, 'a string of at most 250 characters');
     changeRoom(host, room, { topic }, actingUser(host, callerIn(res), room));

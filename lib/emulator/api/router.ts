@@ -1,6 +1,7 @@
 import { Router, type ErrorRequestHandler } from 'express';
 import { isConnectError } from '../../errors';
 import type { Host } from '../host';
+import { jsonBody } from './body';
 import { directoryRoutes } from './directory';
 import { glanceRoutes } from './glances';
 import { historyRoutes } from './history';
@@ -11,6 +12,8 @@ import { webhookRoutes } from './webhooks';
 /** The REST API of protocol section 11, mounted under `/v2`; each route declares its own access. */
 export function apiRouter(host: Host): Router {
   const router = Router();
+  // Bodies are read before the token is checked, so that every exchange reports what the client sent.
+  router.use((req, res, next) => (req.method === 'POST' || req.method === 'PUT' ? jsonBody(req, res, next) : next()));
   router.use(roomRoutes(host), messageRoutes(host), historyRoutes(host), webhookRoutes(host), directoryRoutes(host), glanceRoutes(host));
   router.use(recordRefusal(host));
   return router;

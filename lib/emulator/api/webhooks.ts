@@ -7,7 +7,6 @@ import { isLoopbackHost } from '../loopback';
 import type { RoomWebhook, WebhookOwner } from '../room-webhooks';
 import { compilePattern } from '../webhook-pattern';
 import { access, callerIn, roomIn } from './auth';
-import { jsonBody } from './body';
 import { page } from './collection';
 import { webhookDetails } from './representations';
 
@@ -21,7 +20,7 @@ export function webhookRoutes(host: Host): Router {
   const router = Router();
   const admin = access(host, { scope: 'admin_room', room: true });
 
-  router.post('/room/:room/webhook', admin, jsonBody, (req, res) => {
+  router.post('/room/:room/webhook', admin, (req, res) => {
     const body = bodyOf(req);
     const owner = ownerOf(res);
     const event = required(body.event, 'event', isWebhookEvent, `one of ${WEBHOOK_EVENTS.join(', ')}`);
