@@ -105,7 +105,11 @@ function emulatorOf(host: Host, server: Server, tickets: InstallableTickets): Em
     glances: () => host.glances.all(),
     setLimits: (changes) => setLimits(host, changes),
     settled: () => host.pending.settled(),
-    close: () => close(server),
+    // Background deliveries finish first, so nothing the emulator started outlives it.
+    close: async () => {
+      await host.pending.settled();
+      await close(server);
+    },
   };
 }
 

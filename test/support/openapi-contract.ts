@@ -125,7 +125,7 @@ export class OpenApiContract {
       this.validators.set(schema, validate);
     }
     if (validate(value)) return undefined;
-    return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? error.keyword}`).join('; ');
+    return (validate.errors ?? []).map((error) => `${error.instancePath ? `${error.instancePath} ` : ''}${error.message ?? error.keyword}`).join('; ');
   }
 }
 
