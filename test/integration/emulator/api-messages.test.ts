@@ -27,7 +27,7 @@ describe('POST /room/{id}/notification', () => {
     ['text', { message: 'Deployed @Grace', message_format: 'text', color: 'green', notify: true }],
     ['html', { message: '<b>Deployed</b>' }],
     ['card', { message: 'Build #42 passed', card }],
-  ])('posts a %s notification to the room\'s history (204)', async (_kind, body) => {
+  ])('posts a %s notification to the room\'s history (204)', async (_kind, body: Record<string, unknown>) => {
     expect((await call(emulator, 'POST', '/room/Lobby/notification', { token, body })).status).toBe(204);
     expect(emulator.history(1).at(-1)).toEqual({
       id: expect.any(String), date: expect.stringMatching(/\+00:00$/), type: 'notification', from: 'Ada Lovelace',
