@@ -1,20 +1,12 @@
-import { startCheckedEmulator, type CheckedEmulator } from '../../support/checked-emulator';
+import type { CheckedEmulator } from '../../support/checked-emulator';
 import { ALL_SCOPES, call, errorBody } from './api-client';
-import { startFakeAddon, type FakeAddon } from './fake-addon';
+import { withApiFixture } from './api-fixture';
+import type { FakeAddon } from './fake-addon';
 
 let emulator: CheckedEmulator;
 let addon: FakeAddon;
 let token: string;
-beforeEach(async () => {
-  emulator = await startCheckedEmulator();
-  addon = await startFakeAddon();
-  token = emulator.createPersonalToken(1, ALL_SCOPES).token;
-});
-afterEach(async () => {
-  emulator.assertContract();
-  await emulator.close();
-  await addon.close();
-});
+withApiFixture((fixture) => ({ emulator, addon, token } = fixture));
 
 /** The fake add-on, installed for the whole group, listening to every room event. */
 async function listenToRoomEvents(): Promise<void> {
