@@ -6,6 +6,9 @@ import jwt from 'jsonwebtoken';
 import type { Installation } from './core/installation';
 
 export { startEmulator, type Emulator, type EmulatorOptions } from './emulator';
+export type {
+  ApiExchange, Conversation, GlanceState, HistoryMessage, LimitChanges, PersonalGrant, PostMessageRequest, RoomGrant, TokenGrant, WebhookDelivery,
+} from './emulator';
 export { MemoryStore } from './stores/memory';
 
 /** A stored installation as the lifecycle would have written it; override what the test cares about. */

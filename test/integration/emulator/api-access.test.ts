@@ -42,6 +42,8 @@ describe('tokens', () => {
     expect(answer).toMatchObject({ status: 401, body: errorBody(401) });
     expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect(emulator.log.apiRefusals.at(-1)).toEqual({ method: 'POST', path: '/v2/room/1/notification', status: 401, code: 'TOKEN_MISSING' });
+    const log = (await (await fetch(`${emulator.url}/emulator/log`)).json()) as { apiRefusals: unknown[] };
+    expect(log.apiRefusals.at(-1)).toEqual(emulator.log.apiRefusals.at(-1));
   });
 
   it('refuses unknown, expired and revoked tokens with 401', async () => {
