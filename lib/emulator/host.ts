@@ -14,7 +14,7 @@ import type { ResolvedOptions } from './options';
 import { PendingWork } from './pending-work';
 import { RoomWebhooks } from './room-webhooks';
 import { TokenRegistry } from './token-registry';
-import { findRoom, seedWorld, type Room, type World } from './world';
+import { findRoom, findUserByKey, seedWorld, type Room, type User, type World } from './world';
 
 /** An add-on the host has installed; its credentials live in the OAuth client of the same oauthId. */
 export interface InstalledAddon {
@@ -116,6 +116,13 @@ export function requireRoom(host: Host, idOrName: number | string): Room {
   const room = findRoom(host.world, idOrName);
   if (!room) throw new ConnectError('PAYLOAD_INVALID', `The emulator has no room ${idOrName}`, { details: { room: idOrName } });
   return room;
+}
+
+/** A user named by id, email or `@mention`; a PAYLOAD_INVALID naming `field` when the world has none. */
+export function requireUser(host: Host, key: number | string, field = 'user'): User {
+  const user = findUserByKey(host.world, key);
+  if (!user) throw new ConnectError('PAYLOAD_INVALID', `The emulator has no user ${key}`, { details: { field } });
+  return user;
 }
 
 export function describeInstallation(host: Host, installed: InstalledAddon, client: OAuthClient): HostInstallation {

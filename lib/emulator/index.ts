@@ -4,7 +4,7 @@ import type { ApiExchange } from './api/exchange';
 import { hostUrls } from './capabilities';
 import type { GlanceScope, GlanceState } from './glances';
 import type { HistoryMessage } from './history';
-import { createHost, requireRoom, type Host, type HostInstallation } from './host';
+import { createHost, requireRoom, requireUser, type Host, type HostInstallation } from './host';
 import { createApp } from './http/app';
 import { install, update, type InstallRequest } from './install';
 import { setLimits, type Limit, type LimitChanges, type Limits } from './limits';
@@ -18,7 +18,7 @@ import { InstallableTickets, redirectInstall, redirectUninstall, type RedirectAn
 import type { PersonalGrant, RoomGrant, TokenGrant } from './token-registry';
 import { rotateSecret, uninstall } from './uninstall';
 import { sendWebhook, type WebhookDelivery, type WebhookRequest } from './webhook-sender';
-import { findUserByKey, type Group, type Room, type User } from './world';
+import type { Group, Room, User } from './world';
 
 export type { EmulatorOptions } from './options';
 export type { HostInstallation, InstallRequest, WebhookRequest, WebhookDelivery, AddonAnswer, RedirectAnswer, TokenGrant, RoomGrant, PersonalGrant, Group, Room, User };
@@ -101,7 +101,7 @@ function emulatorOf(host: Host, server: Server, tickets: InstallableTickets): Em
     createPersonalToken: (user, scopes) => createPersonalToken(host, user, scopes),
     postMessage: (request) => postMessage(host, request),
     history: (room) => host.histories.room(requireRoom(host, room).id),
-    privateMessages: (user) => host.histories.privateChat(findUserByKey(host.world, user)?.id ?? -1),
+    privateMessages: (user) => host.histories.privateChat(requireUser(host, user).id),
     glances: () => host.glances.all(),
     setLimits: (changes) => setLimits(host, changes),
     settled: () => host.pending.settled(),

@@ -1,8 +1,7 @@
 import { ConnectError } from '../errors';
-import { requireRoom, type Host } from './host';
+import { requireRoom, requireUser, type Host } from './host';
 import { availableScopes } from './scopes';
 import type { PersonalGrant, RoomGrant } from './token-registry';
-import { findUserByKey } from './world';
 
 /**
  * The tokens a person made in HipChat's UI rather than through an installation (protocol section 12):
@@ -18,8 +17,7 @@ export function createRoomToken(host: Host, room: number | string, label = 'Inte
 }
 
 export function createPersonalToken(host: Host, user: number | string, scopes: readonly string[]): PersonalGrant {
-  const found = findUserByKey(host.world, user);
-  if (!found) throw new ConnectError('PAYLOAD_INVALID', `The emulator has no user ${user}`, { details: { field: 'user' } });
+  const found = requireUser(host, user);
   const known = Object.keys(availableScopes());
   if (!Array.isArray(scopes) || scopes.length === 0 || scopes.some((scope) => !known.includes(scope))) {
     throw new ConnectError('PAYLOAD_INVALID', `scopes must be a non-empty array of ${known.join(', ')}`, { details: { field: 'scopes' } });

@@ -1,12 +1,12 @@
 import { ConnectError } from '../errors';
-import { requireRoom, type Host } from './host';
+import { requireRoom, requireUser, type Host } from './host';
 import { announce, record, type Conversation } from './message-bus';
-import { findUserByKey, userReference } from './world';
+import { userReference } from './world';
 
 export interface PostMessageRequest {
   /** A room id or name. */
   room: number | string;
-  /** The sender: a user id, email or @mention; the first user by default. */
+  /** The sender: a user id, email or @mention; user 1 (Ada) by default. */
   user?: number | string;
   message: string;
 }
@@ -18,8 +18,7 @@ export interface PostMessageRequest {
  */
 export async function postMessage(host: Host, request: PostMessageRequest): Promise<Conversation> {
   const room = requireRoom(host, request.room);
-  const user = request.user === undefined ? host.world.users[0] : findUserByKey(host.world, request.user);
-  if (!user) throw new ConnectError('PAYLOAD_INVALID', `The emulator has no user ${String(request.user)}`, { details: { field: 'user' } });
+  const user = requireUser(host, request.user ?? 1);
   if (typeof request.message !== 'string' || request.message.length < 1 || request.message.length > 10_000) {
     throw new ConnectError('PAYLOAD_INVALID', 'message must be a string of 1 to 10000 characters', { details: { field: 'message' } });
   }

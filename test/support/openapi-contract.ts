@@ -1,24 +1,19 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { parse } from 'yaml';
 import type { ApiExchange } from '../../lib/emulator';
+import { loadOpenApiDocument, type Json } from './openapi-document';
 
 /**
  * The REST API's contract for tests: HipChat's OpenAPI document with our overlay merged over it
  * (test/fixtures/openapi/), checked against each exchange the emulator reports. A request is checked for
  * its path parameters, its declared query parameters and its body; an answer for a declared status and
- * a body that matches that status's schema. OpenAPI 3.0 schemas are close enough to JSON Schema draft 7
- * for ajv once `nullable` is translated.
+ * a body that matches that status's schema.
  */
 export interface Violation {
   exchange: ApiExchange;
   where: 'request' | 'response';
   problem: string;
 }
-
-type Json = Record<string, any>;
 
 interface Operation {
   template: string;
@@ -27,8 +22,6 @@ interface Operation {
   responses: Json;
 }
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'openapi');
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 export class OpenApiContract {
   private readonly ajv = new Ajv({ strict: false, allErrors: true });
@@ -129,37 +122,9 @@ export class OpenApiContract {
   }
 }
 
-/** The document with the overlay applied and `nullable` translated; read once per test file. */
+/** The contract of the document in test/fixtures/openapi, with its overlay. */
 export function loadContract(): OpenApiContract {
-  const document = parse(readFileSync(path.join(FIXTURES, 'hipchat-rest-api-v2.openapi.yml'), 'utf8')) as Json;
-  const overlay = parse(readFileSync(path.join(FIXTURES, 'overlay.yml'), 'utf8')) as { changes: Array<{ at: string[]; set: unknown; reason: string }> };
-  for (const change of overlay.changes) {
-    if (typeof change.reason !== 'string' || change.reason === '') throw new Error(`overlay change at ${change.at.join(' > ')} gives no reason`);
-    applyChange(document, change.at, change.set);
-  }
-  return new OpenApiContract(forAjv(document) as Json);
-}
-
-function applyChange(document: Json, at: string[], value: unknown): void {
-  const last = at[at.length - 1];
-  if (last === undefined) throw new Error('overlay change without a location');
-  const parent = at.slice(0, -1).reduce((node: Json, key) => (node[key] ??= {}), document);
-  parent[last] = value;
-}
-
-/**
- * OpenAPI 3.0 to JSON Schema: `nullable: true` becomes a `null` type, and references into the document
- * become absolute (`openapi#/…`) so that any part of it compiles on its own.
- */
-function forAjv(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(forAjv);
-  if (typeof node !== 'object' || node === null) return node;
-  const { nullable, ...rest } = node as Json;
-  const converted: Json = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' && value.startsWith('#') ? `openapi${value}` : forAjv(value)]));
-  if (nullable !== true) return converted;
-  if (typeof converted.type === 'string') converted.type = [converted.type, 'null'];
-  if (Array.isArray(converted.enum)) converted.enum = [...converted.enum, null];
-  return converted.type === undefined ? { anyOf: [converted, { type: 'null' }] } : converted;
+  return new OpenApiContract(loadOpenApiDocument());
 }
 
 /** Formats ajv-formats lacks pass, rather than stopping the check: the document's authors used a few loosely. */

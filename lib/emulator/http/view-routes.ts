@@ -1,10 +1,9 @@
 import express, { Router } from 'express';
 import { isConnectError } from '../../errors';
-import { requireRoom, type Host } from '../host';
+import { requireRoom, requireUser, type Host } from '../host';
 import { setLimits } from '../limits';
 import { createPersonalToken, createRoomToken } from '../minted-tokens';
 import { postMessage } from '../post-message';
-import { findUserByKey } from '../world';
 import { sendError } from './errors';
 import { bodyOf, isObject, isString, isUserKey, optional, required } from './fields';
 
@@ -30,9 +29,7 @@ export function viewRoutes(host: Host): Router {
   });
 
   router.get('/emulator/users/:user/messages', (req, res) => {
-    const user = findUserByKey(host.world, req.params.user);
-    if (!user) return sendError(res, 404, `The emulator has no user ${req.params.user}`);
-    res.json({ items: host.histories.privateChat(user.id) });
+    res.json({ items: host.histories.privateChat(requireUser(host, req.params.user).id) });
   });
 
   router.post('/emulator/rooms/:room/tokens', json, (req, res) => {

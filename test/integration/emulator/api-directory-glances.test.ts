@@ -1,6 +1,6 @@
 import type { HostInstallation } from '../../../lib/emulator';
 import type { CheckedEmulator } from '../../support/checked-emulator';
-import { ALL_SCOPES, call, errorBody } from './api-client';
+import { call, errorBody } from './api-client';
 import { withApiFixture } from './api-fixture';
 import type { FakeAddon } from './fake-addon';
 import { postToken } from './token-client';

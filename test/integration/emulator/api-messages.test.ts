@@ -1,5 +1,5 @@
 import type { CheckedEmulator } from '../../support/checked-emulator';
-import { ALL_SCOPES, call, errorBody } from './api-client';
+import { call, errorBody } from './api-client';
 import { withApiFixture } from './api-fixture';
 import type { FakeAddon } from './fake-addon';
 
