@@ -1,4 +1,4 @@
-import type { HostInstallation } from '../../../lib/emulator';
+import { startEmulator, type ApiExchange, type HostInstallation } from '../../../lib/emulator';
 import { startCheckedEmulator, type CheckedEmulator } from '../../support/checked-emulator';
 import { ALL_SCOPES, call, errorBody } from './api-client';
 import { startFakeAddon, type FakeAddon } from './fake-addon';
@@ -186,6 +186,26 @@ describe('bodies', () => {
     const answer = await call(emulator, 'POST', '/room/1/notification', { token: token(), body: { message: 'hi', color: 'blue' } });
     expect(answer).toMatchObject({ status: 400, body: errorBody(400, 'color') });
     expect(emulator.takeViolations()).toEqual([expect.objectContaining({ where: 'request' })]);
+  });
+});
+
+describe('onExchange', () => {
+  it('sees each /v2 exchange as sent and answered, before the answer leaves', async () => {
+    const exchanges: ApiExchange[] = [];
+    const plain = await startEmulator({ onExchange: (exchange) => exchanges.push(exchange) });
+    try {
+      const { token } = plain.createRoomToken(1);
+      const answer = await call(plain, 'POST', '/room/Lobby%20Two/notification', { token, tokenIn: 'query', rawBody: '{"message":', query: { tag: 'a' } });
+      expect(exchanges).toEqual([{
+        method: 'POST', path: '/v2/room/Lobby%20Two/notification', query: { tag: 'a', auth_token: token },
+        requestBody: '{"message":', status: answer.status, responseBody: answer.body,
+      }]);
+      await call(plain, 'GET', '/capabilities');
+      expect(exchanges[1]).toMatchObject({ method: 'GET', path: '/v2/capabilities', status: 200, requestBody: undefined, responseBody: { key: 'hipchat' } });
+    } finally {
+      await plain.close();
+    }
+    await expect(startEmulator({ onExchange: 'log' as never })).rejects.toMatchObject({ code: 'OPTION_INVALID', details: { option: 'onExchange' } });
   });
 });
 

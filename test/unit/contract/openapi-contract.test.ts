@@ -50,6 +50,13 @@ describe('the OpenAPI contract check', () => {
     expect(problems({ path: '/v2/addon/ui/room/1', method: 'POST', status: 204, requestBody: { glance: [] }, responseBody: undefined })).toEqual([expect.stringMatching(/glance must NOT have fewer than 1 items/)]);
   });
 
+  it('takes recent as a history date', () => {
+    const history = (date: string) => problems({ path: '/v2/room/1/history', query: { date }, responseBody: { items: [] } });
+    expect(history('recent')).toEqual([]);
+    expect(history('2026-01-01T00:00:00Z')).toEqual([]);
+    expect(history('yesterday')).not.toEqual([]);
+  });
+
   it('takes a notification\'s from as a plain name', () => {
     const history = (from: unknown) => problems({ path: '/v2/room/1/history', responseBody: { items: [{ id: 'a', from, message: 'hi', type: 'notification' }] } });
     expect(history('Weather')).toEqual([]);
