@@ -54,6 +54,15 @@ const STATUS_BY_CODE = {
   // What the add-on asked to send was wrong before anything was sent: the add-on's own mistake.
   REQUEST_INVALID: 500,
   CARD_INVALID: 500,
+  // The emulator's REST API (protocol section 11): who may call, how often, on what.
+  TOKEN_MISSING: 401,
+  TOKEN_INVALID: 401,
+  SCOPE_MISSING: 401,
+  ACCESS_FORBIDDEN: 403,
+  RESOURCE_NOT_FOUND: 404,
+  RESOURCE_CONFLICT: 409,
+  RATE_LIMITED: 429,
+  FLOOD_CONTROLLED: 429,
 
   // Everything else.
   ROUTE_NOT_FOUND: 404,

@@ -10,6 +10,9 @@ import { FAKE } from './testing/fakes';
 
 export { startEmulator, type Emulator, type EmulatorOptions } from './emulator';
 export type { TokenForm } from './emulator/webhook-token';
+export type {
+  ApiExchange, Conversation, GlanceState, HistoryMessage, LimitChanges, PersonalGrant, PostMessageRequest, RoomGrant, TokenGrant, WebhookDelivery,
+} from './emulator';
 export { MemoryStore } from './stores/memory';
 export { testEvent, type TestEventOverrides, type DeepPartial } from './testing/events';
 /** Every problem with glance data against schemas/glance.schema.json (empty when valid), for a handler's tests. */

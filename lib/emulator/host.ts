@@ -2,11 +2,19 @@ import type { Descriptor, Webhook } from '../core/descriptor';
 import { ConnectError } from '../errors';
 import type { Logger } from '../logger';
 import type { HostUrls } from './capabilities';
+import type { ApiExchange } from './api/exchange';
 import type { Clock } from './clock';
+import { seedEmoticons, type Emoticon } from './emoticons';
+import { Glances } from './glances';
+import { Histories } from './history';
+import { FixedWindows } from './limits';
 import { emptyLog, type EmulatorLog } from './log';
 import { OAuthClients, type OAuthClient } from './oauth-clients';
+import type { ResolvedOptions } from './options';
+import { PendingWork } from './pending-work';
+import { RoomWebhooks } from './room-webhooks';
 import { TokenRegistry } from './token-registry';
-import { findRoom, seedWorld, type Room, type World } from './world';
+import { findRoom, findUserByKey, seedWorld, type Room, type User, type World } from './world';
 
 /** An add-on the host has installed; its credentials live in the OAuth client of the same oauthId. */
 export interface InstalledAddon {
@@ -43,25 +51,58 @@ export interface Host {
   readonly clients: OAuthClients;
   readonly tokens: TokenRegistry;
   readonly installations: Map<string, InstalledAddon>;
+  readonly histories: Histories;
+  readonly roomWebhooks: RoomWebhooks;
+  readonly glances: Glances;
+  readonly emoticons: readonly Emoticon[];
+  /** Per token (`X-Ratelimit-*`). */
+  readonly rateLimits: FixedWindows;
+  /** Per room or user (`X-FloodControl-*`). */
+  readonly floodControl: FixedWindows;
+  /** Webhooks and uninstalls the REST API set off without waiting. */
+  readonly pending: PendingWork;
   readonly log: EmulatorLog;
   readonly clock: Clock;
   readonly logger: Logger;
+  readonly onExchange: ((exchange: ApiExchange) => void) | undefined;
   nextWebhookId(): number;
 }
 
-export function createHost(urls: HostUrls, clock: Clock, logger: Logger, tokenTtlSeconds?: number): Host {
+export function createHost(urls: HostUrls, options: ResolvedOptions): Host {
   let webhookIds = 0;
+  const nextWebhookId = () => ++webhookIds;
+  const { clock, logger } = options;
   return {
     urls,
     world: seedWorld(),
     clients: new OAuthClients(),
-    tokens: new TokenRegistry(clock, tokenTtlSeconds),
+    tokens: new TokenRegistry(clock, options.tokenTtlSeconds),
     installations: new Map(),
+    histories: new Histories(),
+    roomWebhooks: new RoomWebhooks(nextWebhookId),
+    glances: new Glances(),
+    emoticons: seedEmoticons(),
+    rateLimits: new FixedWindows(clock, options.rateLimit),
+    floodControl: new FixedWindows(clock, options.floodControl),
+    pending: new PendingWork(logger),
     log: emptyLog(),
     clock,
     logger,
-    nextWebhookId: () => ++webhookIds,
+    onExchange: options.onExchange,
+    nextWebhookId,
   };
+}
+
+/**
+ * Forgets an installation and everything the host keeps for it: its OAuth client and tokens, the room
+ * webhooks it registered, and the glances it pushed.
+ */
+export function forgetInstallation(host: Host, oauthId: string): void {
+  host.clients.remove(oauthId);
+  host.tokens.revokeClient(oauthId);
+  host.installations.delete(oauthId);
+  host.roomWebhooks.removeInstallation(oauthId);
+  host.glances.removeInstallation(oauthId);
 }
 
 export function requireInstallation(host: Host, oauthId: string): { installed: InstalledAddon; client: OAuthClient } {
@@ -75,6 +116,13 @@ export function requireRoom(host: Host, idOrName: number | string): Room {
   const room = findRoom(host.world, idOrName);
   if (!room) throw new ConnectError('PAYLOAD_INVALID', `The emulator has no room ${idOrName}`, { details: { room: idOrName } });
   return room;
+}
+
+/** A user named by id, email or `@mention`; a PAYLOAD_INVALID naming `field` when the world has none. */
+export function requireUser(host: Host, key: number | string, field = 'user'): User {
+  const user = findUserByKey(host.world, key);
+  if (!user) throw new ConnectError('PAYLOAD_INVALID', `The emulator has no user ${key}`, { details: { field } });
+  return user;
 }
 
 export function describeInstallation(host: Host, installed: InstalledAddon, client: OAuthClient): HostInstallation {

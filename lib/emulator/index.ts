@@ -1,20 +1,28 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ApiExchange } from './api/exchange';
 import { hostUrls } from './capabilities';
-import { createHost, type Host, type HostInstallation } from './host';
+import type { GlanceScope, GlanceState } from './glances';
+import type { HistoryMessage } from './history';
+import { createHost, requireRoom, requireUser, type Host, type HostInstallation } from './host';
 import { createApp } from './http/app';
 import { install, update, type InstallRequest } from './install';
+import { setLimits, type Limit, type LimitChanges, type Limits } from './limits';
 import type { EmulatorLog } from './log';
+import type { Conversation } from './message-bus';
+import { createPersonalToken, createRoomToken } from './minted-tokens';
 import { resolveOptions, type EmulatorOptions } from './options';
 import type { AddonAnswer } from './outbound';
+import { postMessage, type PostMessageRequest } from './post-message';
 import { InstallableTickets, redirectInstall, redirectUninstall, type RedirectAnswer } from './redirect-flows';
-import type { TokenGrant } from './token-registry';
+import type { PersonalGrant, RoomGrant, TokenGrant } from './token-registry';
 import { rotateSecret, uninstall } from './uninstall';
 import { sendWebhook, type WebhookDelivery, type WebhookRequest } from './webhook-sender';
 import type { Group, Room, User } from './world';
 
 export type { EmulatorOptions } from './options';
-export type { HostInstallation, InstallRequest, WebhookRequest, WebhookDelivery, AddonAnswer, RedirectAnswer, TokenGrant, Group, Room, User };
+export type { HostInstallation, InstallRequest, WebhookRequest, WebhookDelivery, AddonAnswer, RedirectAnswer, TokenGrant, RoomGrant, PersonalGrant, Group, Room, User };
+export type { ApiExchange, Conversation, GlanceScope, GlanceState, HistoryMessage, Limit, LimitChanges, Limits, PostMessageRequest };
 export type { TokenForm } from './webhook-token';
 
 /** The log as tests see it: to read, not to change. */
@@ -40,6 +48,22 @@ export interface Emulator {
   sendWebhook(request: WebhookRequest): Promise<WebhookDelivery>;
   /** The grant behind a live access token; undefined once it is unknown, revoked or expired. */
   lookupToken(token: string): TokenGrant | undefined;
+  /** A room notification token for one room (scopes send_notification and view_room); it lives until revoked. */
+  createRoomToken(room: number | string, label?: string): RoomGrant;
+  /** A personal access token acting as the user (an id, email or @mention) with the given scopes. */
+  createPersonalToken(user: number | string, scopes: readonly string[]): PersonalGrant;
+  /** A user says something in a room; resolves once every listening webhook has answered and replies are posted. */
+  postMessage(request: PostMessageRequest): Promise<Conversation>;
+  /** The room's messages and notifications, oldest first. */
+  history(room: number | string): ReadonlyArray<Readonly<HistoryMessage>>;
+  /** Private messages sent to the user through the REST API, oldest first. */
+  privateMessages(user: number | string): ReadonlyArray<Readonly<HistoryMessage>>;
+  /** The latest pushed content of every glance, per installation, key and scope. */
+  glances(): ReadonlyArray<Readonly<GlanceState>>;
+  /** Changes the rate limit and flood control at run time (over the current values) and restarts their windows. */
+  setLimits(changes: LimitChanges): void;
+  /** Resolves once the webhooks and uninstalls that REST calls set off in the background are done. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,7 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   await listen(server, resolved.port, resolved.host);
   const { port } = server.address() as AddressInfo;
   const address = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
-  const host = createHost(hostUrls(`http://${address}:${port}`), resolved.clock, resolved.logger, resolved.tokenTtlSeconds);
+  const host = createHost(hostUrls(`http://${address}:${port}`), resolved);
   const tickets = new InstallableTickets();
   server.on('request', createApp(host, tickets));
   return emulatorOf(host, server, tickets);
@@ -73,7 +97,19 @@ function emulatorOf(host: Host, server: Server, tickets: InstallableTickets): Em
     rotateSecret: (oauthId) => rotateSecret(host, oauthId),
     sendWebhook: (request) => sendWebhook(host, request),
     lookupToken: (token) => host.tokens.lookup(token),
-    close: () => close(server),
+    createRoomToken: (room, label) => createRoomToken(host, room, label),
+    createPersonalToken: (user, scopes) => createPersonalToken(host, user, scopes),
+    postMessage: (request) => postMessage(host, request),
+    history: (room) => host.histories.room(requireRoom(host, room).id),
+    privateMessages: (user) => host.histories.privateChat(requireUser(host, user).id),
+    glances: () => host.glances.all(),
+    setLimits: (changes) => setLimits(host, changes),
+    settled: () => host.pending.settled(),
+    // Background deliveries finish first, so nothing the emulator started outlives it.
+    close: async () => {
+      await host.pending.settled();
+      await close(server);
+    },
   };
 }
 

@@ -1,10 +1,18 @@
+import type { GlanceState } from './glances';
+
 /**
  * What the emulator did, in the order it happened, so tests can assert on the host's side of a
  * conversation. Tokens appear in full on purpose: this log never leaves the process and tests need to
  * match a token the add-on used against the one issued.
  */
 export interface TokenIssued {
-  oauthId: string;
+  /** The installation of an add-on token. */
+  oauthId?: string;
+  /** The room of a room notification token, and its label. */
+  roomId?: number;
+  label?: string;
+  /** The user of a personal access token. */
+  userId?: number;
   scopes: string[];
   token: string;
 }
@@ -20,11 +28,17 @@ export interface TokenRequest {
 }
 
 export interface WebhookSent {
-  oauthId: string;
+  /** The installation that signed it; absent for a room webhook a personal token registered. */
+  oauthId?: string;
   url: string;
   event: string;
+  webhookId: number;
+  roomId: number;
+  /** 0 when the add-on could not be reached. */
   status: number;
   body: unknown;
+  /** The error code when the add-on could not be reached (HOST_UNREACHABLE). */
+  error?: string;
 }
 
 export interface InstallRecord {
@@ -45,14 +59,25 @@ export interface UninstallRecord {
   body?: unknown;
 }
 
+/** A request the REST API refused, with the code that says why (RATE_LIMITED, SCOPE_MISSING, …). */
+export interface ApiRefusal {
+  method: string;
+  path: string;
+  status: number;
+  code: string;
+}
+
 export interface EmulatorLog {
   readonly tokensIssued: TokenIssued[];
   readonly tokenRequests: TokenRequest[];
   readonly webhooksSent: WebhookSent[];
   readonly installs: InstallRecord[];
   readonly uninstalls: UninstallRecord[];
+  /** Every glance push, in order; `emulator.glances()` keeps only the latest per glance and scope. */
+  readonly glancePushes: GlanceState[];
+  readonly apiRefusals: ApiRefusal[];
 }
 
 export function emptyLog(): EmulatorLog {
-  return { tokensIssued: [], tokenRequests: [], webhooksSent: [], installs: [], uninstalls: [] };
+  return { tokensIssued: [], tokenRequests: [], webhooksSent: [], installs: [], uninstalls: [], glancePushes: [], apiRefusals: [] };
 }

@@ -3,7 +3,7 @@ import type { Descriptor } from '../core/descriptor';
 import type { InstallPayload } from '../core/install/install';
 import { ConnectError } from '../errors';
 import { callbackFor, declaredScopes, fetchDescriptor } from './descriptor';
-import { requireInstallation, requireRoom, type Host, type InstalledAddon } from './host';
+import { forgetInstallation, requireInstallation, requireRoom, type Host, type InstalledAddon } from './host';
 import { numberWebhooks, type InstallRequest } from './install';
 import type { InstallRecord, UninstallRecord } from './log';
 import { loopbackUrl } from './loopback';
@@ -88,8 +88,7 @@ export async function redirectInstall(host: Host, tickets: InstallableTickets, r
 export async function redirectUninstall(host: Host, tickets: InstallableTickets, oauthId: string): Promise<RedirectAnswer> {
   const { installed, client } = requireInstallation(host, oauthId);
   const uninstalledUrl = declaredRedirect(installed.descriptor, 'uninstalledUrl');
-  removeClient(host, oauthId);
-  host.installations.delete(oauthId);
+  forgetInstallation(host, oauthId);
   const record: UninstallRecord = { oauthId };
   host.log.uninstalls.push(record);
   const answer = await sendBrowser(host, tickets, uninstalledUrl, client);

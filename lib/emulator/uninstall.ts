@@ -1,5 +1,5 @@
 import { ConnectError } from '../errors';
-import { requireInstallation, type Host } from './host';
+import { forgetInstallation, requireInstallation, type Host } from './host';
 import type { UninstallRecord } from './log';
 import { randomSecret } from './oauth-clients';
 import { callAddon, type AddonAnswer } from './outbound';
@@ -12,9 +12,7 @@ import { callAddon, type AddonAnswer } from './outbound';
  */
 export async function uninstall(host: Host, oauthId: string): Promise<AddonAnswer> {
   const { installed } = requireInstallation(host, oauthId);
-  host.clients.remove(oauthId);
-  host.tokens.revokeClient(oauthId);
-  host.installations.delete(oauthId);
+  forgetInstallation(host, oauthId);
   host.logger.info({ oauthId }, 'emulator: add-on uninstalled');
 
   const url = uninstallUrl(installed.callbackUrl, oauthId);

@@ -6,7 +6,8 @@ import { roomReference, userReference, type Room, type User } from './world';
 export interface EnvelopeInput {
   event: WebhookEvent;
   webhookId: number;
-  oauthId: string;
+  /** Absent for a room webhook that a personal token registered: no OAuth client stands behind it. */
+  oauthId: string | undefined;
   room: Room;
   sender: User;
   /** Everyone who can be @mentioned. */
@@ -23,7 +24,7 @@ export interface EnvelopeInput {
 export interface WebhookEnvelope {
   event: WebhookEvent;
   webhook_id: number;
-  oauth_client_id: string;
+  oauth_client_id?: string;
   item: Record<string, unknown>;
 }
 
@@ -50,17 +51,17 @@ function baseItem(input: EnvelopeInput): Record<string, unknown> {
 }
 
 function messageOf(input: EnvelopeInput) {
-  return { date: hipchatDate(input.now), id: randomUUID(), mentions: mentionsIn(input), message: input.text };
+  return { date: hipchatDate(input.now), id: randomUUID(), mentions: mentionsIn(input.text, input.users, input.apiUrl), message: input.text };
 }
 
 /** `@Mention` names in the text that belong to users, as user references. */
-function mentionsIn(input: EnvelopeInput): unknown[] {
-  const names = new Set([...input.text.matchAll(/@(\w+)/g)].map((match) => match[1]));
-  return input.users.filter((user) => names.has(user.mention_name)).map((user) => userReference(user, input.apiUrl));
+export function mentionsIn(text: string, users: readonly User[], apiUrl: string): Array<ReturnType<typeof userReference>> {
+  const names = new Set([...text.matchAll(/@(\w+)/g)].map((match) => match[1]));
+  return users.filter((user) => names.has(user.mention_name)).map((user) => userReference(user, apiUrl));
 }
 
 /** HipChat wrote dates with an explicit offset (`…+00:00`), not `Z`. */
-function hipchatDate(now: number): string {
+export function hipchatDate(now: number): string {
   return new Date(now).toISOString().replace('Z', '+00:00');
 }
 

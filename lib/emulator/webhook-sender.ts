@@ -1,12 +1,12 @@
-import type { Webhook } from '../core/descriptor';
-import { isWebhookEvent, MESSAGE_EVENTS, type WebhookEvent } from '../core/webhook-events';
-import { ConnectError } from '../errors';
+import { isWebhookEvent, MESSAGE_EVENTS } from '../core/webhook-events';
+import { ConnectError, isConnectError } from '../errors';
 import { epochSeconds } from './clock';
 import { requireInstallation, type Host, type InstalledAddon } from './host';
+import { addonName, declaredTargets, matches, type WebhookTarget } from './listeners';
+import type { WebhookSent } from './log';
 import type { OAuthClient } from './oauth-clients';
 import { callAddon, type AddonAnswer } from './outbound';
 import { buildEnvelope, overriddenText, type WebhookEnvelope } from './webhook-envelope';
-import { patternMatches } from './webhook-pattern';
 import { placeToken, signWebhookToken, type TokenForm } from './webhook-token';
 import { findRoom, findUser, type Room, type User } from './world';
 
@@ -28,6 +28,8 @@ export interface WebhookDelivery extends AddonAnswer {
   /** The webhook's URL as declared, without a `signed_request` the token form may have added. */
   url: string;
   envelope: WebhookEnvelope;
+  /** Why no answer came (HOST_UNREACHABLE); `status` is then 0. */
+  error?: ConnectError;
 }
 
 const DEFAULT_TEXT = 'Hello from the emulator';
@@ -44,22 +46,55 @@ export async function sendEvent(host: Host, request: WebhookRequest): Promise<We
   const room = roomFor(host, installed, request.roomId);
   const sender = senderFor(host, request.user);
   const text = overriddenText(request.item) ?? DEFAULT_TEXT;
+  const targets: WebhookTarget[] = request.url === undefined
+    ? declaredTargets(host, installed, event).filter((target) => !MESSAGE_EVENTS.includes(event) || matches(host, target.pattern, text))
+    : [{ id: 0, url: request.url, event, client, replyFrom: addonName(installed), source: 'descriptor' }];
   const deliveries: WebhookDelivery[] = [];
-  for (const webhook of targets(host, installed, event, text, request.url)) {
-    const envelope = buildEnvelope({
-      event, webhookId: webhook.id, oauthId: client.oauthId, room, sender, users: host.world.users,
-      apiUrl: host.urls.apiUrl, now: host.clock(), text, item: request.item,
-    });
-    // HipChat's default was `none`; the emulator signs unless a webhook says `none`, because unsigned
-    // delivery only serves a test of refusal, and such a test can declare it.
-    const { url, headers } = webhook.authentication === 'none'
-      ? { url: webhook.url, headers: {} }
-      : placeToken(webhook.url, signFor(host, client, sender, room), request.tokenForm ?? 'header');
-    const answer = await callAddon(url, { what: 'webhook url', method: 'POST', headers, json: envelope });
-    host.log.webhooksSent.push({ oauthId: client.oauthId, url: webhook.url, event, status: answer.status, body: answer.body });
-    deliveries.push({ ...answer, url: webhook.url, envelope });
+  for (const target of targets) {
+    const delivery = await deliver(host, { target, room, sender, text, item: request.item, tokenForm: request.tokenForm });
+    if (delivery.error) throw delivery.error;
+    deliveries.push(delivery);
   }
   return deliveries;
+}
+
+export interface DeliveryInput {
+  target: WebhookTarget;
+  room: Room;
+  /** The acting user: the message's sender, the `sub` of the token. */
+  sender: User;
+  text: string;
+  /** Fields that replace the generated ones of the envelope's item. */
+  item?: Record<string, unknown>;
+  tokenForm?: TokenForm;
+}
+
+/**
+ * POSTs one envelope and records the answer in the log. An add-on that cannot be reached is an answer
+ * too (status 0, with the error), so one dead webhook never stops the others of the same event.
+ */
+export async function deliver(host: Host, input: DeliveryInput): Promise<WebhookDelivery> {
+  const { target, room, sender, text } = input;
+  const envelope = buildEnvelope({
+    event: target.event, webhookId: target.id, oauthId: target.client?.oauthId, room, sender, users: host.world.users,
+    apiUrl: host.urls.apiUrl, now: host.clock(), text, item: input.item,
+  });
+  // HipChat's default was `none`; a descriptor webhook is signed unless it says `none`, because unsigned
+  // delivery only serves a test of refusal, and such a test can declare it. A room webhook says which.
+  const { url, headers } = target.authentication === 'none' || !target.client
+    ? { url: target.url, headers: {} }
+    : placeToken(target.url, signFor(host, target.client, sender, room), input.tokenForm ?? 'header');
+  const entry: WebhookSent = { oauthId: target.client?.oauthId, url: target.url, event: target.event, webhookId: target.id, roomId: room.id, status: 0, body: undefined };
+  host.log.webhooksSent.push(entry);
+  try {
+    const answer = await callAddon(url, { what: 'webhook url', method: 'POST', headers, json: envelope });
+    Object.assign(entry, { status: answer.status, body: answer.body });
+    return { ...answer, url: target.url, envelope };
+  } catch (error) {
+    if (!isConnectError(error)) throw error;
+    entry.error = error.code;
+    return { status: 0, headers: {}, body: undefined, url: target.url, envelope, error };
+  }
 }
 
 function signFor(host: Host, client: OAuthClient, sender: User, room: Room): string {
@@ -67,21 +102,6 @@ function signFor(host: Host, client: OAuthClient, sender: User, room: Room): str
     oauthId: client.oauthId, oauthSecret: client.oauthSecret, userId: sender.id, roomId: room.id,
     userTz: sender.timezone, issuedAt: epochSeconds(host.clock),
   });
-}
-
-/** The declared webhooks that hear this event; an explicit URL stands for a declaration with id 0. */
-function targets(host: Host, installed: InstalledAddon, event: WebhookEvent, text: string, url?: string): Array<Webhook & { id: number }> {
-  if (url !== undefined) return [{ url, event, id: 0 }];
-  return installed.webhooks.filter((webhook) => webhook.event === event && (!MESSAGE_EVENTS.includes(event) || matches(host, webhook, text)));
-}
-
-function matches(host: Host, webhook: Webhook, text: string): boolean {
-  try {
-    return patternMatches(webhook.pattern, text);
-  } catch (error) {
-    host.logger.warn({ pattern: webhook.pattern, error }, 'emulator: webhook pattern is not a valid regular expression; treated as no match');
-    return false;
-  }
 }
 
 function roomFor(host: Host, installed: InstalledAddon, roomId: number | undefined): Room {

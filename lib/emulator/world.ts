@@ -30,6 +30,8 @@ export interface Room {
   /** User ids. */
   participants: number[];
   version: string;
+  /** ISO 8601. */
+  created: string;
 }
 
 export interface World {
@@ -37,6 +39,9 @@ export interface World {
   users: User[];
   rooms: Room[];
 }
+
+/** When the seeded group came to be; fixed, like the rest of the seed. */
+export const SEEDED_AT = '2015-01-20T09:00:00.000Z';
 
 export function seedWorld(): World {
   return {
@@ -47,8 +52,8 @@ export function seedWorld(): World {
       user(3, 'Alan Turing', 'Alan', 'Codebreaker', false, 'Europe/London'),
     ],
     rooms: [
-      { id: 1, name: 'Lobby', privacy: 'public', topic: 'Say hello', is_archived: false, owner: 1, participants: [1, 2, 3], version: 'R1V1' },
-      { id: 2, name: 'Engineering', privacy: 'private', topic: 'Ship it', is_archived: false, owner: 2, participants: [1, 2], version: 'R2V1' },
+      { id: 1, name: 'Lobby', privacy: 'public', topic: 'Say hello', is_archived: false, owner: 1, participants: [1, 2, 3], version: 'R1V1', created: SEEDED_AT },
+      { id: 2, name: 'Engineering', privacy: 'private', topic: 'Ship it', is_archived: false, owner: 2, participants: [1, 2], version: 'R2V1', created: SEEDED_AT },
     ],
   };
 }
@@ -67,6 +72,20 @@ export function findUser(world: World, id: number): User | undefined {
   return world.users.find((candidate) => candidate.id === id);
 }
 
+/** A user named as HipChat's `id_or_email` parameters name one: by id, by email, or by `@mention`. */
+export function findUserByKey(world: World, key: number | string): User | undefined {
+  const text = String(key);
+  if (/^\d+$/.test(text)) return findUser(world, Number(text));
+  if (text.startsWith('@')) return world.users.find((user) => user.mention_name === text.slice(1));
+  return world.users.find((user) => user.email.toLowerCase() === text.toLowerCase());
+}
+
+/** A room's `version` changes whenever the room does, as HipChat's did. */
+export function touchRoom(room: Room): void {
+  const [, base, count] = /^(.*V)(\d+)$/.exec(room.version) ?? [undefined, `R${room.id}V`, '0'];
+  room.version = `${base}${Number(count) + 1}`;
+}
+
 /** The short forms HipChat embedded in events and collections, with links into the REST API. */
 export function roomReference(room: Room, apiUrl: string) {
   const self = `${apiUrl}/room/${room.id}`;
@@ -79,6 +98,8 @@ export function roomReference(room: Room, apiUrl: string) {
     version: room.version,
   };
 }
+
+export type UserReference = ReturnType<typeof userReference>;
 
 export function userReference(user: User, apiUrl: string) {
   return {

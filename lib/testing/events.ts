@@ -14,7 +14,7 @@ export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object
  */
 export type TestEventOverrides<E extends WebhookEvent> = DeepPartial<WebhookPayloads[E]['item']> | (E extends MessageEvent ? string : never);
 
-const room: Room = { id: FAKE.roomId, name: 'Test Room', privacy: 'public', topic: 'Testing', is_archived: false, owner: FAKE.userId, participants: [FAKE.userId], version: 'R42V1' };
+const room: Room = { id: FAKE.roomId, name: 'Test Room', privacy: 'public', topic: 'Testing', is_archived: false, owner: FAKE.userId, participants: [FAKE.userId], version: 'R42V1', created: '2026-01-01T00:00:00Z' };
 const user: User = {
   id: FAKE.userId, name: 'Tess Tester', mention_name: 'Tess', email: 'tess@example.com', title: 'Tester',
   is_group_admin: false, is_guest: false, timezone: 'UTC', version: 'U7V1',

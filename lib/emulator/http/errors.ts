@@ -3,9 +3,23 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { isConnectError } from '../../errors';
 import type { Logger } from '../../logger';
 
+/** What section 11's error body may add: the request field at fault and the rule it broke. */
+export interface ErrorDetail {
+  field?: string;
+  validation?: string;
+}
+
 /** The error body of HipChat's REST API (protocol section 11), which the emulator uses for all its routes. */
-export function sendError(res: Response, status: number, message: string): void {
-  res.status(status).json({ error: { code: status, type: STATUS_CODES[status] ?? 'Error', message } });
+export function sendError(res: Response, status: number, message: string, detail: ErrorDetail = {}): void {
+  res.status(status).json({ error: { code: status, type: STATUS_CODES[status] ?? 'Error', message, ...detail } });
+}
+
+/** The field and rule a ConnectError names in its details, when it names them as strings. */
+export function detailOf(details: Record<string, unknown> | undefined): ErrorDetail {
+  const detail: ErrorDetail = {};
+  if (typeof details?.field === 'string') detail.field = details.field;
+  if (typeof details?.validation === 'string') detail.validation = details.validation;
+  return detail;
 }
 
 export const notFound: RequestHandler = (req, res) => {
@@ -19,7 +33,7 @@ export const notFound: RequestHandler = (req, res) => {
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    if (isConnectError(error)) return sendError(res, error.status, error.message);
+    if (isConnectError(error)) return sendError(res, error.status, error.message, detailOf(error.details));
     const http = error as { status?: unknown; expose?: unknown; message?: unknown };
     if (typeof http.status === 'number' && http.expose === true) return sendError(res, http.status, String(http.message));
     logger.error({ error, method: req.method, path: req.path }, 'emulator: route failed');

@@ -47,7 +47,7 @@ export function tokenRoutes(host: Host): Router {
   router.get('/v2/oauth/token/:token', (req, res) => {
     const grant = host.tokens.lookup(req.params.token);
     if (!grant) return unknownToken(res);
-    res.json({ ...describeGrant(host, grant), oauth_client_id: grant.oauthId, room_id: grant.roomId });
+    res.json({ ...describeGrant(host, grant), ...holderOf(grant) });
   });
 
   router.delete('/v2/oauth/token/:token', (req, res) => {
@@ -67,6 +67,18 @@ function describeGrant(host: Host, grant: TokenGrant) {
     scope: grant.scopes.join(' '),
     token_type: 'bearer',
   };
+}
+
+/** Who the token acts for, in the inspection's snake_case. */
+function holderOf(grant: TokenGrant) {
+  switch (grant.kind) {
+    case 'addon':
+      return { oauth_client_id: grant.oauthId, room_id: grant.roomId };
+    case 'room':
+      return { room_id: grant.roomId, label: grant.label };
+    case 'personal':
+      return { user_id: grant.userId };
+  }
 }
 
 function unknownToken(res: Response): void {

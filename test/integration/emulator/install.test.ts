@@ -183,7 +183,7 @@ describe('over HTTP', () => {
   it('answers errors in HipChat\'s shape: a bad request, a refusing add-on', async () => {
     const bad = await post('/emulator/installations', { roomId: 1 });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: { code: 400, type: 'Bad Request', message: 'url is required' } });
+    expect(await bad.json()).toEqual({ error: { code: 400, type: 'Bad Request', message: 'url is required', field: 'url' } });
 
     addon.installAnswer = { status: 403, body: { error: 'nope' } };
     const refused = await post('/emulator/installations', { url: addon.descriptorUrl });

@@ -66,7 +66,8 @@ describe('sendWebhook', () => {
     const answer = await emulator.sendWebhook({ oauthId: installation.oauthId, event: 'room_message', item: weather });
     expect(answer).toMatchObject({ status: 200, url: `${addon.url}/webhook/weather`, body: { message: 'Sunny in Paris', color: 'green' } });
     expect(emulator.log.webhooksSent.at(-1)).toEqual({
-      oauthId: installation.oauthId, url: `${addon.url}/webhook/weather`, event: 'room_message', status: 200, body: { message: 'Sunny in Paris', color: 'green' },
+      oauthId: installation.oauthId, url: `${addon.url}/webhook/weather`, event: 'room_message', webhookId: answer.envelope.webhook_id, roomId: 2,
+      status: 200, body: { message: 'Sunny in Paris', color: 'green' },
     });
   });
 

@@ -14,7 +14,7 @@ describe('TokenRegistry', () => {
     const { registry } = registryAt(1_000_000);
     const issued = registry.issue(grant);
     expect(issued.token).toMatch(/^[A-Za-z0-9_-]{40}$/);
-    expect(registry.lookup(issued.token)).toEqual({ ...grant, token: issued.token, expiresAt: 1_000_000 + DEFAULT_TOKEN_TTL_SECONDS * 1000 });
+    expect(registry.lookup(issued.token)).toEqual({ ...grant, kind: 'addon', token: issued.token, expiresAt: 1_000_000 + DEFAULT_TOKEN_TTL_SECONDS * 1000 });
     expect(registry.secondsLeft(issued)).toBe(28_800);
   });
 
@@ -43,6 +43,19 @@ describe('TokenRegistry', () => {
     registry.revokeClient('client-1');
     expect(registry.lookup(second.token)).toBeUndefined();
     expect(registry.lookup(other.token)).toBeDefined();
+  });
+
+  it('keeps room and personal tokens until they are revoked, or their room is deleted', () => {
+    const { registry, advance } = registryAt(0, 60);
+    const room = registry.issueRoomToken({ roomId: 7, label: 'Builds', scopes: ['send_notification', 'view_room'], groupId: 1 });
+    const personal = registry.issuePersonalToken({ userId: 2, scopes: ['view_group'], groupId: 1 });
+    advance(365 * 24 * 3600 * 1000);
+    expect(registry.lookup(room.token)).toMatchObject({ kind: 'room', roomId: 7, label: 'Builds' });
+    expect(registry.secondsLeft(personal)).toBeUndefined();
+    registry.revokeClient('client-1');
+    registry.revokeRoom(7);
+    expect(registry.lookup(room.token)).toBeUndefined();
+    expect(registry.lookup(personal.token)).toMatchObject({ kind: 'personal', userId: 2 });
   });
 
   it('does not know a token it never issued', () => {

@@ -1,0 +1,34 @@
+import { Router, type ErrorRequestHandler } from 'express';
+import { isConnectError } from '../../errors';
+import type { Host } from '../host';
+import { jsonBody } from './body';
+import { directoryRoutes } from './directory';
+import { glanceRoutes } from './glances';
+import { historyRoutes } from './history';
+import { messageRoutes } from './messages';
+import { roomRoutes } from './rooms';
+import { webhookRoutes } from './webhooks';
+
+/** The REST API of protocol section 11, mounted under `/v2`; each route declares its own access. */
+export function apiRouter(host: Host): Router {
+  const router = Router();
+  // Bodies are read before the token is checked, so that every exchange reports what the client sent.
+  router.use((req, res, next) => (req.method === 'POST' || req.method === 'PUT' ? jsonBody(req, res, next) : next()));
+  router.use(roomRoutes(host), messageRoutes(host), historyRoutes(host), webhookRoutes(host), directoryRoutes(host), glanceRoutes(host));
+  router.use(recordRefusal(host));
+  return router;
+}
+
+/**
+ * Logs each coded refusal for tests (the HTTP body carries only section 11's fields), and challenges a
+ * caller without a usable token, as a Bearer-protected API does. The app's error handler answers.
+ */
+function recordRefusal(host: Host): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (isConnectError(error)) {
+      host.log.apiRefusals.push({ method: req.method, path: req.originalUrl.split('?')[0] ?? '', status: error.status, code: error.code });
+      if (error.code === 'TOKEN_MISSING' || error.code === 'TOKEN_INVALID') res.set('WWW-Authenticate', 'Bearer realm="HipChat"');
+    }
+    next(error);
+  };
+}

@@ -1,0 +1,88 @@
+import { Router, type Response } from 'express';
+import { isWebhookEvent, MESSAGE_EVENTS, WEBHOOK_EVENTS, type WebhookEvent } from '../../core/webhook-events';
+import { ConnectError } from '../../errors';
+import type { Host } from '../host';
+import { bodyOf, isHttpUrl, isString, oneOf, optional, required, text } from '../http/fields';
+import { isLoopbackHost } from '../loopback';
+import type { RoomWebhook, WebhookOwner } from '../room-webhooks';
+import { compilePattern } from '../webhook-pattern';
+import { access, callerIn, roomIn } from './auth';
+import { page } from './collection';
+import { webhookDetails } from './representations';
+
+/**
+ * Room webhooks registered at run time (protocol section 7, scope admin_room). Each token sees and
+ * deletes only the webhooks its installation (or user) registered. `authentication` defaults to
+ * `none`, HipChat's default for API-made webhooks; `jwt` signs with the registering installation's
+ * secret, so a personal token, which has no secret, may only register unsigned ones.
+ */
+export function webhookRoutes(host: Host): Router {
+  const router = Router();
+  const admin = access(host, { scope: 'admin_room', room: true });
+
+  router.post('/room/:room/webhook', admin, (req, res) => {
+    const body = bodyOf(req);
+    const owner = ownerOf(res);
+    const event = required(body.event, 'event', isWebhookEvent, `one of ${WEBHOOK_EVENTS.join(', ')}`);
+    const authentication = optional(body.authentication, 'authentication', oneOf(['jwt', 'none'] as const), 'jwt or none') ?? 'none';
+    if (authentication === 'jwt' && owner.kind !== 'addon') {
+      throw new ConnectError('PAYLOAD_INVALID', 'authentication jwt needs an add-on token: the webhook is signed with its installation\'s secret', { details: { field: 'authentication' } });
+    }
+    const webhook = host.roomWebhooks.add({
+      roomId: roomIn(res).id, event, authentication, owner,
+      url: required(body.url, 'url', isLoopbackUrl, 'an absolute http(s) URL on loopback (the emulator calls nothing else)'),
+      pattern: checkedPattern(body.pattern, event),
+      name: optional(body.name, 'name', text(1, 100), 'a string of 1 to 100 characters'),
+    });
+    const { id, links } = webhookDetails(host, webhook);
+    res.status(201).json({ id, links });
+  });
+
+  router.get('/room/:room/webhook', admin, (req, res) => {
+    const owned = host.roomWebhooks.ownedIn(roomIn(res).id, ownerOf(res));
+    res.json(page(host, req, owned.map((webhook) => webhookDetails(host, webhook))));
+  });
+
+  router.get('/room/:room/webhook/:webhook', admin, (req, res) => {
+    res.json(webhookDetails(host, ownedWebhook(host, res, String(req.params.webhook))));
+  });
+
+  router.delete('/room/:room/webhook/:webhook', admin, (req, res) => {
+    host.roomWebhooks.remove(ownedWebhook(host, res, String(req.params.webhook)).id);
+    res.status(204).end();
+  });
+
+  return router;
+}
+
+function ownerOf(res: Response): WebhookOwner {
+  const { grant } = callerIn(res);
+  if (grant.kind === 'addon') return { kind: 'addon', oauthId: grant.oauthId };
+  if (grant.kind === 'personal') return { kind: 'personal', userId: grant.userId };
+  throw new ConnectError('ACCESS_FORBIDDEN', 'A room notification token cannot manage webhooks');
+}
+
+/** Another owner's webhook is as good as absent: a 404, so ids of others' webhooks reveal nothing. */
+function ownedWebhook(host: Host, res: Response, id: string): RoomWebhook {
+  const found = host.roomWebhooks.ownedIn(roomIn(res).id, ownerOf(res)).find((webhook) => String(webhook.id) === id);
+  if (!found) throw new ConnectError('RESOURCE_NOT_FOUND', `Webhook ${id} not found in this room`);
+  return found;
+}
+
+function checkedPattern(pattern: unknown, event: WebhookEvent): string | undefined {
+  const given = optional(pattern, 'pattern', isString, 'a regular expression');
+  if (given === undefined) return undefined;
+  if (!MESSAGE_EVENTS.includes(event)) {
+    throw new ConnectError('PAYLOAD_INVALID', `pattern is only for ${MESSAGE_EVENTS.join(' and ')}`, { details: { field: 'pattern' } });
+  }
+  try {
+    compilePattern(given);
+  } catch {
+    throw new ConnectError('PAYLOAD_INVALID', 'pattern is not a valid regular expression', { details: { field: 'pattern' } });
+  }
+  return given;
+}
+
+function isLoopbackUrl(value: unknown): value is string {
+  return isHttpUrl(value) && isLoopbackHost(new URL(value).hostname);
+}

@@ -1,0 +1,27 @@
+/** An emoticon of the group's catalogue; `global` ones came with HipChat, `group` ones were uploaded. */
+export interface Emoticon {
+  id: number;
+  shortcut: string;
+  type: 'global' | 'group';
+  width: number;
+  height: number;
+  /** The group emoticon's uploader (a user id). */
+  creator?: number;
+}
+
+/** A few of HipChat's well-known shortcuts and one uploaded by Ada, fixed like the rest of the seed. */
+export function seedEmoticons(): Emoticon[] {
+  return [
+    { id: 1, shortcut: 'allthethings', type: 'global', width: 30, height: 30 },
+    { id: 2, shortcut: 'shipit', type: 'global', width: 30, height: 30 },
+    { id: 3, shortcut: 'yey', type: 'global', width: 25, height: 25 },
+    { id: 4, shortcut: 'lovelace', type: 'group', width: 30, height: 30, creator: 1 },
+  ];
+}
+
+/** An emoticon named as `emoticon_id_or_shortcut` names one. */
+export function findEmoticon(emoticons: readonly Emoticon[], idOrShortcut: string): Emoticon | undefined {
+  return /^\d+$/.test(idOrShortcut)
+    ? emoticons.find((emoticon) => emoticon.id === Number(idOrShortcut))
+    : emoticons.find((emoticon) => emoticon.shortcut === idOrShortcut);
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { hipchatDate, mentionsIn } from './webhook-envelope';
+import type { User, UserReference } from './world';
+
+export type MessageColor = 'yellow' | 'green' | 'red' | 'purple' | 'gray';
+
+/**
+ * One entry of a room's history, or of a private chat, in the shape `GET /v2/room/{id}/history`
+ * answers (protocol section 11). A user's message comes `from` a user reference; a notification, and
+ * anything an add-on or an integration sends, `from` a plain name, as section 7's envelopes have it.
+ */
+export interface HistoryMessage {
+  id: string;
+  date: string;
+  type: 'message' | 'notification';
+  from: UserReference | string;
+  message: string;
+  message_format: 'html' | 'text';
+  mentions: UserReference[];
+  color?: MessageColor;
+  notify?: boolean;
+  card?: Record<string, unknown>;
+  attach_to?: string;
+  /** Set on a reply (`POST /room/{id}/reply`). */
+  parentMessageId?: string;
+  /** Set on a shared link (`POST /room/{id}/share/link`). */
+  message_links?: Array<{ type: 'link'; url: string }>;
+}
+
+export type NewMessage = Omit<HistoryMessage, 'id' | 'date' | 'mentions'>;
+
+/**
+ * What was said, per room and per private chat, oldest first. Rooms and users are keyed by id; a
+ * deleted room's history goes with it.
+ */
+export class Histories {
+  private readonly rooms = new Map<number, HistoryMessage[]>();
+  private readonly chats = new Map<number, HistoryMessage[]>();
+
+  room(roomId: number): readonly HistoryMessage[] {
+    return this.rooms.get(roomId) ?? [];
+  }
+
+  privateChat(userId: number): readonly HistoryMessage[] {
+    return this.chats.get(userId) ?? [];
+  }
+
+  appendToRoom(roomId: number, message: HistoryMessage): void {
+    append(this.rooms, roomId, message);
+  }
+
+  appendToChat(userId: number, message: HistoryMessage): void {
+    append(this.chats, userId, message);
+  }
+
+  forgetRoom(roomId: number): void {
+    this.rooms.delete(roomId);
+  }
+}
+
+function append(lists: Map<number, HistoryMessage[]>, key: number, message: HistoryMessage): void {
+  const list = lists.get(key);
+  if (list) list.push(message);
+  else lists.set(key, [message]);
+}
+
+/** A message as the host stamps it: a fresh id, the date, and who it @mentions. */
+export function stampMessage(fields: NewMessage, now: number, users: readonly User[], apiUrl: string): HistoryMessage {
+  return { id: randomUUID(), date: hipchatDate(now), ...fields, mentions: mentionsIn(fields.message, users, apiUrl) };
+}

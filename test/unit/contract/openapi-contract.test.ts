@@ -1,0 +1,70 @@
+import type { ApiExchange } from '../../../lib/emulator';
+import { loadContract } from '../../support/openapi-contract';
+
+const contract = loadContract();
+
+function exchange(overrides: Partial<ApiExchange>): ApiExchange {
+  return { method: 'GET', path: '/v2/room/1', query: {}, requestBody: undefined, status: 200, responseBody: { id: 1, name: 'Lobby' }, ...overrides };
+}
+
+const problems = (overrides: Partial<ApiExchange>) => contract.check(exchange(overrides)).map((violation) => `${violation.where}: ${violation.problem}`);
+
+describe('the OpenAPI contract check', () => {
+  it('accepts an exchange that follows the document', () => {
+    expect(problems({})).toEqual([]);
+  });
+
+  it('finds the operation by its template, literal segments first', () => {
+    expect(problems({ path: '/v2/room/My%20Room/history/latest', responseBody: { items: [] } })).toEqual([]);
+    expect(problems({ path: '/v2/room/1/nothing' })).toEqual([expect.stringMatching(/^request: no path of the document matches/)]);
+    expect(problems({ method: 'PATCH' })).toEqual([expect.stringMatching(/^request: PATCH is not declared/)]);
+  });
+
+  it('checks the answer\'s status and body', () => {
+    expect(problems({ status: 302 })).toEqual([expect.stringMatching(/^response: status 302 is not declared/)]);
+    expect(problems({ responseBody: { id: 'one' } })).toEqual([expect.stringMatching(/^response: body of 200 \/id must be integer/)]);
+    expect(problems({ method: 'DELETE', status: 204, responseBody: { surprise: true } })).toEqual([expect.stringMatching(/declares no body/)]);
+  });
+
+  it('translates nullable', () => {
+    expect(problems({ responseBody: { id: 1, guest_access_url: null } })).toEqual([]);
+    expect(problems({ responseBody: { id: 1, topic: null } })).toEqual([expect.stringMatching(/topic must be string/)]);
+  });
+
+  it('checks query parameters as their declared types, and request bodies', () => {
+    expect(problems({ path: '/v2/room', query: { 'max-results': '1001' }, responseBody: { items: [] } })).toEqual([expect.stringMatching(/^request: query parameter max-results must be <= 1000/)]);
+    expect(problems({ path: '/v2/room', query: { 'include-private': 'yes' }, responseBody: { items: [] } })).toEqual([expect.stringMatching(/include-private must be boolean/)]);
+    const post = { method: 'POST', path: '/v2/room/1/notification', status: 204, responseBody: undefined };
+    expect(problems({ ...post, requestBody: { message: 'hi', color: 'blue' } })).toEqual([expect.stringMatching(/^request: body \/color must be equal to one of the allowed values/)]);
+    expect(problems({ ...post, requestBody: '{"message": ' })).toEqual(['request: body is not JSON']);
+    expect(problems({ ...post, requestBody: undefined })).toEqual(['request: body is required']);
+  });
+
+  it('applies the overlay: a room message answers 201, and section 11 errors and auth_test fit every operation', () => {
+    const message = { method: 'POST', path: '/v2/room/1/message', requestBody: { message: 'hi' } };
+    expect(problems({ ...message, status: 201, responseBody: { id: 'm1', timestamp: '2026-01-01T00:00:00+00:00' } })).toEqual([]);
+    expect(problems({ ...message, status: 200, responseBody: { id: 'm1' } })).toEqual([expect.stringMatching(/status 200 is not declared/)]);
+    expect(problems({ status: 429, responseBody: { error: { code: 429, type: 'Too Many Requests', message: 'slow down' } } })).toEqual([]);
+    expect(problems({ status: 401, responseBody: { error: 'invalid' } })).toEqual([expect.stringMatching(/^response: body of 401/)]);
+    expect(problems({ status: 202, query: { auth_test: 'true', auth_token: 't' }, responseBody: undefined })).toEqual([]);
+    expect(problems({ path: '/v2/addon/ui/room/1', method: 'POST', status: 204, requestBody: { glance: [] }, responseBody: undefined })).toEqual([expect.stringMatching(/glance must NOT have fewer than 1 items/)]);
+  });
+
+  it('takes recent as a history date', () => {
+    const history = (date: string) => problems({ path: '/v2/room/1/history', query: { date }, responseBody: { items: [] } });
+    expect(history('recent')).toEqual([]);
+    expect(history('2026-01-01T00:00:00Z')).toEqual([]);
+    expect(history('yesterday')).not.toEqual([]);
+  });
+
+  it('takes a notification\'s from as a plain name', () => {
+    const history = (from: unknown) => problems({ path: '/v2/room/1/history', responseBody: { items: [{ id: 'a', from, message: 'hi', type: 'notification' }] } });
+    expect(history('Weather')).toEqual([]);
+    expect(history({ id: 1, name: 'Ada', mention_name: 'Ada' })).toEqual([]);
+    expect(history(7)).not.toEqual([]);
+  });
+
+  it('refuses paths outside the API', () => {
+    expect(problems({ path: '/emulator/log' })).toEqual([expect.stringMatching(/outside the API/)]);
+  });
+});
