@@ -25,6 +25,8 @@ import { createPageMiddleware, type PageHandler } from './express/page';
 import { createRouter } from './express/router';
 import { listen, type ListenOptions } from './express/server';
 import { createInstallationClient, type InstallationClient } from './hipchat/installation-client';
+import type { CreatedWebhook, RoomIdOrName } from './hipchat/types';
+import { registerRoomWebhook } from './core/room-webhooks';
 import { resolveOptions, type AddonOptions, type ResolvedOptions } from './options';
 import { FileStore } from './stores/file';
 import type { Store } from './stores/store';
@@ -65,6 +67,12 @@ export interface Addon {
   on<E extends LifecycleEventName>(name: E, listener: LifecycleListener<E>): this;
   /** The descriptor served at the given base URL, validated. */
   descriptor(baseUrl: string): Descriptor;
+  /**
+   * Registers a webhook declared with `dynamic: true` for one room, through the REST API (scope
+   * `admin_room`); its deliveries reach the declared handler. List and delete them with
+   * `addon.client(installation).rooms.webhooks`.
+   */
+  roomWebhook(installation: Installation, room: RoomIdOrName, key: string): Promise<CreatedWebhook>;
   /** Descriptor, lifecycle and webhook routes, to mount in any Express 4 or 5 app. */
   readonly router: RequestHandler;
   /**
@@ -156,6 +164,7 @@ export function createAddon(input: AddonOptions): Addon {
       return addon;
     },
     descriptor: (baseUrl) => descriptors.get(baseUrl.replace(/\/+$/, '')),
+    roomWebhook: (installation, room, key) => registerRoomWebhook(webhooks, addon.client(installation), options.baseUrl, room, key),
     get router() {
       // Building the router validates the descriptor: an invalid one stops the add-on here, at start-up.
       addon.descriptor(options.baseUrl ?? 'https://addon.invalid');

@@ -1,4 +1,5 @@
 import { invalidOption } from '../errors';
+import type { Card } from './card';
 import type { Claims } from './claims';
 import type { PatternMatch, WebhookContext } from './context';
 import type { Webhook } from './descriptor';
@@ -12,7 +13,7 @@ export interface WebhookReply {
   color?: 'yellow' | 'green' | 'red' | 'purple' | 'gray' | 'random';
   notify?: boolean;
   message_format?: 'html' | 'text';
-  card?: Record<string, unknown>;
+  card?: Card;
 }
 
 /** A reply, its message text alone, or nothing (the host then posts nothing). */
@@ -26,6 +27,8 @@ export interface WebhookDeclaration {
   event: WebhookEvent;
   pattern: RegExp | undefined;
   name: string | undefined;
+  /** Registered per room at run time (`addon.roomWebhook`) rather than declared in the descriptor. */
+  dynamic: boolean;
   handler: WebhookHandler;
 }
 
@@ -34,6 +37,11 @@ export interface WebhookOptions {
   /** Module key in the descriptor, and the last segment of the webhook's URL; defaults to the event and a counter. */
   key?: string;
   name?: string;
+  /**
+   * Left out of the descriptor: the webhook is registered for single rooms at run time with
+   * `addon.roomWebhook(installation, room, key)`, and its deliveries come to this handler.
+   */
+  dynamic?: boolean;
 }
 
 /** Who sent a webhook, as the transport verified it; the second argument of `receive()`. */
@@ -58,7 +66,8 @@ export class WebhookRegistry {
     checkPattern(event, options.pattern);
     const key = options.key ?? `${event.replace(/_/g, '-')}-${this.declarations.length + 1}`;
     if (this.declarations.some((declaration) => declaration.key === key)) throw invalidOption('webhook key', `unique; "${key}" is taken`);
-    const declaration = { key, event, pattern: options.pattern, name: options.name, handler };
+    if (options.dynamic !== undefined && typeof options.dynamic !== 'boolean') throw invalidOption('webhook dynamic', 'true or false');
+    const declaration = { key, event, pattern: options.pattern, name: options.name, dynamic: options.dynamic ?? false, handler };
     prepareValidator(event);
     this.declarations.push(declaration);
     return declaration;
@@ -74,7 +83,7 @@ export class WebhookRegistry {
 
   /** Descriptor entries with paths relative to the add-on's base URL. */
   descriptorEntries(pathFor: (key: string) => string): Webhook[] {
-    return this.declarations.map((declaration) => ({
+    return this.declarations.filter((declaration) => !declaration.dynamic).map((declaration) => ({
       key: declaration.key,
       event: declaration.event,
       url: pathFor(declaration.key),

@@ -17,9 +17,9 @@ export async function serveAddon(addon: Addon, configure?: (app: express.Express
   return listen(app);
 }
 
-/** Runs an add-on as a server of its own (`addon.listen`) on a free loopback port. */
-export async function serveStandalone(addon: Addon, app?: express.Express): Promise<Served> {
-  return served(await addon.listen({ port: 0, host: '127.0.0.1', app }));
+/** Runs an add-on as a server of its own (`addon.listen`) on loopback; on a free port unless told one. */
+export async function serveStandalone(addon: Addon, app?: express.Express, port = 0): Promise<Served> {
+  return served(await addon.listen({ port, host: '127.0.0.1', app }));
 }
 
 export function listen(app: express.Express): Promise<Served> {
