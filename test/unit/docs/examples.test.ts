@@ -23,3 +23,11 @@ it('finds the examples the docs mark', () => {
 it.each(examples)('%s shows %s as it is', (_page, file, shown) => {
   expect(shown).toBe(asPublished(readFileSync(path.join(root, file), 'utf8')));
 });
+
+it('shows every file of test/examples on some page', () => {
+  const shown = new Set(examples.map(([, file]) => file));
+  const files = readdirSync(path.join(root, 'test', 'examples'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  expect(files.filter((file) => !shown.has(file))).toEqual([]);
+});

@@ -1,25 +1,32 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
 /**
- * The TypeScript examples of these pages are compiled against the real public API, so a doc cannot show
- * a call that does not exist or takes other arguments. Each block is a module of its own, importing from
- * 'hipchat-connect' as a user would; names a block uses without declaring (`client`, `card`) are given
- * by the prelude below.
+ * Every TypeScript example of every docs page is compiled against the real public API, so a doc cannot
+ * show a call that does not exist or takes other arguments. Each block is a module of its own, importing
+ * from 'hipchat-connect' as a user would; names a block uses without declaring (`addon`, `client`,
+ * `card`) are given by the prelude below. A block marked `<!-- example: file -->` is that file, which is
+ * type-checked (and run) where it lives, so it is left out here, as is one marked `<!-- not compiled:
+ * reason -->` (a block that imports the reader's own files).
  */
-const PAGES = ['docs/rest-client.md', 'docs/cards.md'];
+const root = path.join(__dirname, '..', '..', '..');
+const PAGES = readdirSync(path.join(root, 'docs')).filter((file) => file.endsWith('.md')).map((file) => `docs/${file}`);
 
 const PRELUDE: Record<string, string> = {
+  addon: "declare const addon: import('hipchat-connect').Addon;",
+  installation: "declare const installation: import('hipchat-connect').Installation;",
+  payload: 'declare const payload: unknown;',
+  claims: "declare const claims: import('hipchat-connect').Claims;",
+  // The repository's own test helper, which docs/emulator.md describes.
+  startCheckedEmulator: "declare function startCheckedEmulator(): Promise<import('hipchat-connect/testing').Emulator & { assertContract(): void; takeViolations(): Array<{ where: 'request' | 'response' }> }>;",
   client: "declare const client: import('hipchat-connect').InstallationClient;",
   card: "declare const card: import('hipchat-connect').Card;",
 };
 
-const root = path.join(__dirname, '..', '..');
-
 function examples(page: string): Array<{ name: string; code: string }> {
   const markdown = readFileSync(path.join(root, page), 'utf8');
-  const blocks = [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
+  const blocks = [...markdown.matchAll(/(<!-- (?:example: \S+|not compiled: [^>]+) -->\s*)?^```ts\n([\s\S]*?)^```$/gm)].filter((match) => !match[1]).map((match) => match[2]!);
   return blocks.map((block, index) => {
     const prelude = Object.entries(PRELUDE).filter(([name]) => uses(block, name) && !declares(block, name)).map(([, line]) => line);
     return { name: path.join(root, `${page}.example-${index + 1}.ts`), code: [...prelude, block, 'export {};'].join('\n') };
@@ -33,7 +40,7 @@ function diagnosticsOf(files: Array<{ name: string; code: string }>): string[] {
   const options: ts.CompilerOptions = {
     strict: true, noUncheckedIndexedAccess: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022,
     moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true, skipLibCheck: true, noEmit: true,
-    types: ['node'], baseUrl: root, paths: { 'hipchat-connect': ['lib/index.ts'] },
+    types: ['node', 'jest'], baseUrl: root, paths: { 'hipchat-connect': ['lib/index.ts'], 'hipchat-connect/testing': ['lib/testing.ts'] },
   };
   const virtual = new Map(files.map((file) => [file.name, file.code]));
   const host = ts.createCompilerHost(options);
@@ -49,7 +56,7 @@ function diagnosticsOf(files: Array<{ name: string; code: string }>): string[] {
   });
 }
 
-it(`the TypeScript examples of ${PAGES.join(' and ')} compile against the public API`, () => {
+it('the TypeScript examples of the docs compile against the public API', () => {
   const files = PAGES.flatMap(examples);
   expect(files.length).toBeGreaterThan(10);
   expect(diagnosticsOf(files)).toEqual([]);
