@@ -128,6 +128,13 @@ describe('participants and members', () => {
     expect((await call(emulator, 'GET', '/room/1/member', { token, query: { 'max-results': '2' } })).body).toMatchObject({ items: [{ id: 1 }, { id: 2 }], links: { next: expect.any(String) } });
   });
 
+  it('takes include-offline, which changes nothing (everyone is online), and checks it', async () => {
+    const all = await call(emulator, 'GET', '/room/2/participant', { token, query: { 'include-offline': 'true' } });
+    expect(all.body.items.map((user: { id: number }) => user.id)).toEqual([1, 2]);
+    expect(await call(emulator, 'GET', '/room/2/participant', { token, query: { 'include-offline': 'yes' } })).toMatchObject({ status: 400, body: errorBody(400, 'include-offline') });
+    expect(emulator.takeViolations().map((violation) => violation.problem)).toEqual([expect.stringMatching(/include-offline must be boolean/)]);
+  });
+
   it('lets a room token read its own room\'s participants, and refuses without view_room', async () => {
     expect((await call(emulator, 'GET', '/room/1/participant', { token: emulator.createRoomToken(1).token })).status).toBe(200);
     const noView = emulator.createPersonalToken(1, ['view_group']).token;
