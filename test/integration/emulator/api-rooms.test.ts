@@ -82,6 +82,12 @@ describe('PUT /room/{id} and /room/{id}/topic', () => {
     expect(addon.webhooks.find((received) => received.body.event === 'room_topic_change')?.body.item).toMatchObject({ topic: 'Hi', sender: { id: 1 } });
   });
 
+  it('keeps the fields a change leaves out', async () => {
+    expect((await call(emulator, 'PUT', '/room/2', { token, body: { is_archived: true } })).status).toBe(204);
+    expect(emulator.rooms[1]).toMatchObject({ name: 'Engineering', topic: 'Ship it', privacy: 'private', is_archived: true, owner: 2 });
+    expect((await call(emulator, 'GET', '/room/2', { token })).body).toMatchObject({ name: 'Engineering', topic: 'Ship it' });
+  });
+
   it('sets the topic alone, and fires nothing when it does not change', async () => {
     await listenToRoomEvents();
     expect((await call(emulator, 'PUT', '/room/1/topic', { token, body: { topic: 'New topic' } })).status).toBe(204);
