@@ -28,7 +28,7 @@ beforeAll(async () => {
   [installation] = fixture.installations as [Installation];
   client = fixture.stack.addon.client(installation);
 });
-afterEach(() => fixture.assertContract());
+afterEach(() => fixture?.assertContract());
 afterAll(() => fixture?.close());
 
 const emulator = () => fixture.stack.emulator;

@@ -46,12 +46,18 @@ export async function startClientFixture(setup: ClientFixtureSetup = {}): Promis
   const redis = connectTestRedis();
   const overrides = setup.scopes ? { scopes: setup.scopes } : {};
   const stack = await startStack(redis.redis, redis.prefix, overrides, { startEmulator: startCheckedEmulator, emulator: setup.emulator });
-  setup.declare?.(stack.addon);
   const api = await startApiServer();
   const installations: Installation[] = [];
-  for (const target of setup.installs ?? [1]) {
-    const { oauthId } = await stack.emulator.install({ descriptorUrl: stack.descriptorUrl, roomId: target === 'group' ? undefined : target });
-    installations.push((await stack.store.fetchInstallation(oauthId))!);
+  try {
+    setup.declare?.(stack.addon);
+    for (const target of setup.installs ?? [1]) {
+      const { oauthId } = await stack.emulator.install({ descriptorUrl: stack.descriptorUrl, roomId: target === 'group' ? undefined : target });
+      installations.push((await stack.store.fetchInstallation(oauthId))!);
+    }
+  } catch (error) {
+    // Left open, the servers and connections would keep jest from ending after the failure.
+    await Promise.allSettled([api.close(), stack.close(), redis.cleanup()]);
+    throw error;
   }
   const baseline = stack.emulator.log.tokenRequests.length;
   const fixture: ClientFixture = {

@@ -15,6 +15,7 @@ beforeAll(async () => {
   fixture = await startClientFixture();
 });
 afterEach(() => {
+  if (!fixture) return;
   fixture.stack.emulator.setLimits({ rateLimit: { limit: 500, windowSeconds: 300 }, floodControl: { limit: 30, windowSeconds: 60 } });
   fixture.assertContract();
 });
