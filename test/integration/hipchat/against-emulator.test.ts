@@ -1,7 +1,7 @@
 import { run as notifyCommand } from '../../../lib/cli/commands/notify';
 import type { Installation } from '../../../lib/core/installation';
 import { isConnectError } from '../../../lib/errors';
-import { createTokenClient, type HipChatClient, type InstallationClient } from '../../../lib/hipchat';
+import { createTokenClient, type Collection, type HipChatClient, type InstallationClient, type Message } from '../../../lib/hipchat';
 import { silentLogger } from '../../../lib/logger';
 import { SCOPES } from '../../../lib/options';
 import { runCommand } from '../../support/cli';
@@ -116,6 +116,7 @@ describe('rooms', () => {
 
   it('rooms.create, update, setTopic and delete change the rooms the emulator holds', async () => {
     const created = await client.rooms.create({ name: 'Incident 7', topic: 'Payments', privacy: 'private', owner_user_id: '2' });
+    expect(created).toEqual({ id: expect.any(Number), links: { self: `${emulator().apiUrl}/room/${created.id}` } });
     expect(emulator().rooms.find((room) => room.id === created.id)).toMatchObject({ name: 'Incident 7', topic: 'Payments', privacy: 'private', owner: 2 });
 
     await client.rooms.setTopic(created.id, 'Payments are slow');
@@ -142,6 +143,8 @@ describe('room webhooks', () => {
   it('are created, listed, read and deleted, and the emulator delivers to them meanwhile', async () => {
     const url = `${fixture.stack.served.url}/hooks/deploys`;
     const created = await client.rooms.webhooks.create(1, { url, event: 'room_message', pattern: '^/deploy', name: 'Deploys' });
+    // A string in the REST API, as the client's types and the OpenAPI document have it; a number in envelopes.
+    expect(created).toEqual({ id: expect.any(String), links: { self: `${emulator().apiUrl}/room/1/webhook/${created.id}` } });
     const listed = [];
     for await (const webhook of client.rooms.webhooks.list(1, { maxResults: 1 })) listed.push(webhook);
     expect(listed).toEqual([expect.objectContaining({ id: created.id, url, event: 'room_message', pattern: '^/deploy', authentication: 'none' })]);
@@ -189,6 +192,13 @@ describe('glance pushes', () => {
       { key: 'forecast', scope: { user: 1 }, label: '<b>23°</b>' },
       { key: 'forecast', scope: { group: true }, label: '<b>24°</b>' },
     ]);
+  });
+});
+
+describe('request', () => {
+  it('makes a call by its route, with the installation\'s token', async () => {
+    const latest = await client.request<Collection<Message>>('GET /room/{room}/history/latest', { path: { room: 'Lobby' }, query: { 'max-results': 1 } });
+    expect(latest.items.map((message) => message.id)).toEqual([lastIn(1)!.id]);
   });
 });
 
