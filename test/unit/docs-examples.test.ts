@@ -8,18 +8,21 @@ import ts from 'typescript';
  * 'hipchat-connect' as a user would; names a block uses without declaring (`client`, `card`) are given
  * by the prelude below.
  */
-const PAGES = ['docs/rest-client.md', 'docs/cards.md'];
+const PAGES = ['docs/rest-client.md', 'docs/cards.md', 'docs/testing.md'];
 
 const PRELUDE: Record<string, string> = {
   client: "declare const client: import('hipchat-connect').InstallationClient;",
   card: "declare const card: import('hipchat-connect').Card;",
+  addon: "declare const addon: import('hipchat-connect').Addon;",
+  emulator: "declare const emulator: import('hipchat-connect/testing').Emulator;",
 };
 
 const root = path.join(__dirname, '..', '..');
 
 function examples(page: string): Array<{ name: string; code: string }> {
   const markdown = readFileSync(path.join(root, page), 'utf8');
-  const blocks = [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
+  // A block that is a file of test/docs (its first line names it) is that file, type-checked and run as such.
+  const blocks = [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1]!).filter((block) => !block.startsWith('// test/docs/'));
   return blocks.map((block, index) => {
     const prelude = Object.entries(PRELUDE).filter(([name]) => uses(block, name) && !declares(block, name)).map(([, line]) => line);
     return { name: path.join(root, `${page}.example-${index + 1}.ts`), code: [...prelude, block, 'export {};'].join('\n') };
@@ -33,7 +36,7 @@ function diagnosticsOf(files: Array<{ name: string; code: string }>): string[] {
   const options: ts.CompilerOptions = {
     strict: true, noUncheckedIndexedAccess: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022,
     moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true, skipLibCheck: true, noEmit: true,
-    types: ['node'], baseUrl: root, paths: { 'hipchat-connect': ['lib/index.ts'] },
+    types: ['node', 'jest'], baseUrl: root, paths: { 'hipchat-connect': ['lib/index.ts'], 'hipchat-connect/testing': ['lib/testing.ts'] },
   };
   const virtual = new Map(files.map((file) => [file.name, file.code]));
   const host = ts.createCompilerHost(options);
