@@ -1,10 +1,7 @@
-import { run as notifyCommand } from '../../../lib/cli/commands/notify';
 import type { Installation } from '../../../lib/core/installation';
-import { isConnectError } from '../../../lib/errors';
-import { createTokenClient, type Collection, type HipChatClient, type InstallationClient, type Message } from '../../../lib/hipchat';
-import { silentLogger } from '../../../lib/logger';
+import type { Collection, InstallationClient, Message } from '../../../lib/hipchat';
 import { SCOPES } from '../../../lib/options';
-import { runCommand } from '../../support/cli';
+import { failureOf } from '../../support/failure';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
 import { startClientFixture, type ClientFixture } from './fixture';
 
@@ -20,7 +17,6 @@ let client: InstallationClient;
 let installation: Installation;
 
 const EVERY_SCOPE = SCOPES.filter((scope) => scope !== 'import_data');
-const failureOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => error);
 
 beforeAll(async () => {
   // Flood control would stop a suite that posts this much to one room; the limits have tests of their own.
@@ -209,13 +205,6 @@ describe('authTest and refusals', () => {
     expect(emulator().history(1)).toHaveLength(before);
   });
 
-  it('authTest is false for a scope the token lacks (401) and a room beyond its reach (403)', async () => {
-    const roomToken = createTokenClient({ apiUrl: emulator().apiUrl, token: emulator().createRoomToken(1).token, logger: silentLogger });
-    expect(await roomToken.authTest('GET /user')).toBe(false);
-    expect(await roomToken.authTest('POST /room/{room}/notification', { path: { room: 2 } })).toBe(false);
-    expect(emulator().log.apiRefusals.slice(-2).map(({ status, code }) => [status, code])).toEqual([[401, 'SCOPE_MISSING'], [403, 'ACCESS_FORBIDDEN']]);
-  });
-
   it('an unknown room is HIPCHAT_API_ERROR with the host\'s 404', async () => {
     const failure = await failureOf(client.rooms.get('Nowhere'));
     expect(failure).toMatchObject({ code: 'HIPCHAT_API_ERROR', details: { status: 404, error: { code: 404, type: 'Not Found' } } });
@@ -226,45 +215,5 @@ describe('authTest and refusals', () => {
     expect(failure).toMatchObject({ code: 'HIPCHAT_API_ERROR', details: { status: 409, error: { code: 409 } } });
     const invalid = await failureOf(client.rooms.webhooks.create(1, { url: `${fixture.stack.served.url}/hooks/enter`, event: 'room_enter', pattern: '^x' }));
     expect(invalid).toMatchObject({ code: 'HIPCHAT_API_ERROR', details: { status: 400, error: { field: 'pattern' } } });
-  });
-});
-
-describe('a token client', () => {
-  it('with a room notification token, notifies its room as the token\'s label, and reaches no other', async () => {
-    const { token } = emulator().createRoomToken('Lobby', 'Deploys');
-    const deploys: HipChatClient = createTokenClient({ apiUrl: `${emulator().apiUrl}/`, token, logger: silentLogger });
-    await deploys.rooms.notify('Lobby', 'Deployed v2');
-    expect(lastIn(1)).toMatchObject({ type: 'notification', from: 'Deploys', message: 'Deployed v2' });
-    expect((await deploys.rooms.participants(1).page()).items.map((user) => user.id)).toEqual([1, 2, 3]);
-
-    const refused = await failureOf(deploys.rooms.notify('Engineering', 'not here'));
-    expect(refused).toMatchObject({ code: 'HIPCHAT_ACCESS_DENIED', details: { status: 403 } });
-  });
-
-  it('with a personal token, acts as its user, in the private rooms the user is in only', async () => {
-    const grace = createTokenClient({ apiUrl: emulator().apiUrl, token: emulator().createPersonalToken('@Grace', ['send_message', 'view_group']).token, logger: silentLogger });
-    const { id } = await grace.rooms.sendMessage('Engineering', 'Ship it');
-    expect(lastIn(2)).toMatchObject({ id, from: { id: 2, mention_name: 'Grace' }, message: 'Ship it' });
-
-    const alan = createTokenClient({ apiUrl: emulator().apiUrl, token: emulator().createPersonalToken('@Alan', ['view_group']).token, logger: silentLogger });
-    expect(await failureOf(alan.rooms.get('Engineering'))).toMatchObject({ code: 'HIPCHAT_ACCESS_DENIED', details: { status: 403 } });
-    expect(isConnectError(await failureOf(alan.rooms.sendMessage(1, 'no scope')), 'HIPCHAT_ACCESS_DENIED')).toBe(true);
-  });
-});
-
-describe('hipchat-connect notify', () => {
-  it('sends a notification with a room token from the shell', async () => {
-    const { token } = emulator().createRoomToken(1, 'CI');
-    const result = await runCommand(notifyCommand, '--room', 'Lobby', '--token', token, '--api-url', emulator().apiUrl, '--color', 'green', '--notify', 'Deploy', 'finished');
-
-    expect(result).toEqual({ code: 0, stdout: '✓ Sent to room Lobby\n', stderr: '' });
-    expect(lastIn(1)).toMatchObject({ from: 'CI', message: 'Deploy finished', message_format: 'text', color: 'green', notify: true });
-  });
-
-  it('exits 1 with HIPCHAT_ACCESS_DENIED when the token may not post there', async () => {
-    const { token } = emulator().createRoomToken(1, 'CI');
-    const { code, stderr } = await runCommand(notifyCommand, '--room', 'Engineering', '--token', token, '--api-url', emulator().apiUrl, 'hello');
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/^✗ HIPCHAT_ACCESS_DENIED: .*403/);
   });
 });

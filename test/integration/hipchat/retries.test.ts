@@ -3,6 +3,7 @@ import { isConnectError } from '../../../lib/errors';
 import { silentLogger } from '../../../lib/logger';
 import { json, startApiServer, type ApiServer } from '../../support/api-server';
 import { freeLoopbackPort } from '../../support/redis';
+import { failureOf } from '../../support/failure';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
 
 /**
@@ -26,7 +27,6 @@ function onceThen(first: (response: import('node:http').ServerResponse) => void)
   api.answer = (_request, response) => (api.requests.length === 1 ? first(response) : response.writeHead(204).end());
 }
 
-const failureOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => error);
 const unixSeconds = (ms: number) => Math.ceil(ms / 1000);
 
 describe('429 answers', () => {
