@@ -7,8 +7,9 @@ import { failureOf } from '../../support/failure';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
 
 /**
- * Rate limits, flood control, failing and hanging hosts, over real HTTP: the client waits what the host
- * advertised, gives up after bounded retries with a coded error, and leaves no promise unhandled.
+ * Hosts that misbehave on purpose, over real HTTP: 429s with each kind of header, failing and hanging
+ * hosts. The client waits what the host advertised, gives up after bounded retries with a coded error,
+ * and leaves no promise unhandled. The emulator's own limits are met in rate-limits.test.ts.
  */
 expectNoUnhandledRejections();
 let api: ApiServer;
