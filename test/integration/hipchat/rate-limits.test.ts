@@ -10,6 +10,7 @@ import { startClientFixture, type ClientFixture } from './fixture';
  */
 expectNoUnhandledRejections();
 let fixture: ClientFixture;
+// The windows below are 2 s, long enough that a busy machine still makes the calls of one test within one.
 
 beforeAll(async () => {
   fixture = await startClientFixture();
@@ -45,7 +46,7 @@ function watchedFetch(): { fetch: Fetch; seen: Seen[] } {
 const resetOf = (answer: Seen, header: string) => Number(answer.headers.get(header)) * 1000;
 
 it('waits out flood control until the advertised X-FloodControl-Reset, then posts', async () => {
-  fixture.stack.emulator.setLimits({ floodControl: { limit: 2, windowSeconds: 1 } });
+  fixture.stack.emulator.setLimits({ floodControl: { limit: 2, windowSeconds: 2 } });
   const { fetch, seen } = watchedFetch();
   const client = fixture.client(undefined, { fetch });
   for (const text of ['one', 'two', 'three']) await client.rooms.notify(1, text);
@@ -63,7 +64,7 @@ it('waits out the rate limit until the advertised X-Ratelimit-Reset, then reads'
   const client = fixture.client(undefined, { fetch });
   const participants = () => client.rooms.participants(1).page();
   await participants(); // a first call, so the window below starts with the next one
-  fixture.stack.emulator.setLimits({ rateLimit: { limit: 2, windowSeconds: 1 } });
+  fixture.stack.emulator.setLimits({ rateLimit: { limit: 2, windowSeconds: 2 } });
   seen.length = 0;
   const pages = [await participants(), await participants(), await participants()];
 
@@ -92,7 +93,7 @@ it('does not wait for a reset beyond maxWaitMs: HIPCHAT_RATE_LIMITED at once, sa
 it('gives up with HIPCHAT_RATE_LIMITED after maxAttempts when every wait meets the limit again', async () => {
   const client = fixture.client(undefined, { retry: { maxAttempts: 2 } });
   await client.rooms.participants(1).page(); // the token first, so that the five calls below start together
-  fixture.stack.emulator.setLimits({ rateLimit: { limit: 1, windowSeconds: 1 } });
+  fixture.stack.emulator.setLimits({ rateLimit: { limit: 1, windowSeconds: 2 } });
 
   // One of five gets through each window: one at once, one after the wait; the other three have used their two attempts.
   const outcomes = await Promise.allSettled([...Array(5)].map(() => client.rooms.participants(1).page()));
