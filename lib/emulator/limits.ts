@@ -1,5 +1,5 @@
 import { invalidOption } from '../errors';
-import { epochSeconds, type Clock } from './clock';
+import type { Clock } from './clock';
 
 /** So many requests per window of so many seconds. */
 export interface Limit {
@@ -52,7 +52,8 @@ export class FixedWindows {
     }
     const allowed = window.used < this.settings.limit;
     if (allowed) window.used++;
-    const reset = epochSeconds(() => window.endsAt);
+    // Rounded up: a client that waits until the advertised second must find the window over.
+    const reset = Math.ceil(window.endsAt / 1000);
     const secondsToReset = Math.ceil((window.endsAt - now) / 1000);
     return { limit: this.settings.limit, remaining: this.settings.limit - window.used, reset, secondsToReset, allowed };
   }

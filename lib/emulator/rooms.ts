@@ -35,8 +35,10 @@ export function changeRoom(host: Host, room: Room, change: RoomChange, actor: Us
   if (change.name !== undefined && change.name !== room.name) assertNameFree(host, change.name);
   const topicChanged = change.topic !== undefined && change.topic !== room.topic;
   const archivedChanged = change.is_archived !== undefined && change.is_archived !== room.is_archived;
+  // A field the change leaves out keeps its value; Object.assign alone would copy an absent one as undefined.
   const { owner, ...fields } = change;
-  Object.assign(room, fields, owner ? { owner: owner.id } : {});
+  const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  Object.assign(room, given, owner ? { owner: owner.id } : {});
   touchRoom(room);
   if (topicChanged) announceEvent(host, room, 'room_topic_change', actor, { topic: room.topic });
   if (archivedChanged) announceEvent(host, room, room.is_archived ? 'room_archived' : 'room_unarchived', actor);

@@ -111,14 +111,18 @@ export interface RoomWebhookRequest {
   authentication?: 'jwt' | 'none';
 }
 
+/**
+ * A room webhook as the REST API answers it. Its `id` is a string there, as the OpenAPI document has
+ * it; the same id arrives as a number in the `webhook_id` of the events it delivers.
+ */
 export interface RoomWebhook extends RoomWebhookRequest {
-  id: string | number;
+  id: string;
   links?: SelfLink;
 }
 
 /** The answer to creating a room webhook. */
 export interface CreatedWebhook {
-  id: string | number;
+  id: string;
   links: SelfLink;
 }
 

@@ -5,12 +5,16 @@ import { loadOpenApiDocument, type Json } from './openapi-document';
 
 /**
  * The REST API's contract for tests: HipChat's OpenAPI document with our overlay merged over it
- * (test/fixtures/openapi/), checked against each exchange the emulator reports. A request is checked for
- * its path parameters, its declared query parameters and its body; an answer for a declared status and
- * a body that matches that status's schema.
+ * (test/fixtures/openapi/). A request is checked for its path parameters, its query parameters (declared
+ * ones for their types; an undeclared one is a violation, since a host ignores a misspelt parameter
+ * silently) and its body; an answer for a declared status and a body that matches that status's schema.
+ * `checkRequest` checks the request alone, for a server that answers as a test tells it to.
  */
+export type ApiRequest = Pick<ApiExchange, 'method' | 'path' | 'query' | 'requestBody'>;
+
 export interface Violation {
-  exchange: ApiExchange;
+  /** The whole exchange, or only its request when the answer was not checked. */
+  exchange: ApiRequest & Partial<Pick<ApiExchange, 'status' | 'responseBody'>>;
   where: 'request' | 'response';
   problem: string;
 }
@@ -22,6 +26,12 @@ interface Operation {
   responses: Json;
 }
 
+interface FoundOperation {
+  operation: Operation;
+  pathParams: Record<string, string>;
+}
+
+type Problem = [Violation['where'], string];
 
 export class OpenApiContract {
   private readonly ajv = new Ajv({ strict: false, allErrors: true });
@@ -41,50 +51,57 @@ export class OpenApiContract {
   }
 
   check(exchange: ApiExchange): Violation[] {
-    const violations: Violation[] = [];
-    const report = (where: Violation['where'], problem: string) => violations.push({ exchange, where, problem });
     const found = this.operationFor(exchange);
-    if (typeof found === 'string') {
-      report('request', found);
-      return violations;
-    }
-    const { operation, pathParams } = found;
+    if (typeof found === 'string') return [{ exchange, where: 'request', problem: found }];
+    return [...this.requestProblems(exchange, found), ...this.responseProblems(exchange, found.operation)]
+      .map(([where, problem]) => ({ exchange, where, problem }));
+  }
+
+  checkRequest(request: ApiRequest): Violation[] {
+    const found = this.operationFor(request);
+    const problems: Problem[] = typeof found === 'string' ? [['request', found]] : this.requestProblems(request, found);
+    return problems.map(([where, problem]) => ({ exchange: request, where, problem }));
+  }
+
+  private requestProblems(request: ApiRequest, { operation, pathParams }: FoundOperation): Problem[] {
+    const problems: string[] = [];
     for (const parameter of operation.parameters) {
-      const value = parameter.in === 'path' ? pathParams[parameter.name] : parameter.in === 'query' ? exchange.query[parameter.name] : undefined;
       if (parameter.in !== 'path' && parameter.in !== 'query') continue;
+      const value = parameter.in === 'path' ? pathParams[parameter.name] : request.query[parameter.name];
       if (value === undefined) {
-        if (parameter.required) report('request', `${parameter.in} parameter ${parameter.name} is required`);
+        if (parameter.required) problems.push(`${parameter.in} parameter ${parameter.name} is required`);
         continue;
       }
       const problem = this.problemWith(parameter.schema ?? {}, coerce(value, parameter.schema ?? {}));
-      if (problem) report('request', `${parameter.in} parameter ${parameter.name} ${problem}`);
+      if (problem) problems.push(`${parameter.in} parameter ${parameter.name} ${problem}`);
     }
+    const declared = new Set(operation.parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name as string));
+    for (const name of Object.keys(request.query)) if (!declared.has(name)) problems.push(`query parameter ${name} is not declared`);
     const bodySchema = firstContentSchema(operation.requestBody);
+    // auth_test=true asks whether the token may make the call; the host does nothing, so there is no body to send (protocol section 11).
+    const bodyRequired = operation.requestBody?.required && request.query.auth_test !== 'true';
     if (bodySchema) {
-      if (typeof exchange.requestBody === 'string') report('request', 'body is not JSON');
-      else if (exchange.requestBody === undefined && operation.requestBody?.required) report('request', 'body is required');
-      else if (exchange.requestBody !== undefined) {
-        const problem = this.problemWith(bodySchema, exchange.requestBody);
-        if (problem) report('request', `body ${problem}`);
+      if (typeof request.requestBody === 'string') problems.push('body is not JSON');
+      else if (request.requestBody === undefined && bodyRequired) problems.push('body is required');
+      else if (request.requestBody !== undefined) {
+        const problem = this.problemWith(bodySchema, request.requestBody);
+        if (problem) problems.push(`body ${problem}`);
       }
     }
-    const status = String(exchange.status);
-    const response = operation.responses[status] ?? operation.responses[`${status[0]}XX`] ?? operation.responses.default;
-    if (!response) {
-      report('response', `status ${status} is not declared (declared: ${Object.keys(operation.responses).join(', ')})`);
-      return violations;
-    }
-    const responseSchema = firstContentSchema(response);
-    if (!responseSchema) {
-      if (exchange.responseBody !== undefined) report('response', `status ${status} declares no body, but one was sent`);
-    } else {
-      const problem = this.problemWith(responseSchema, exchange.responseBody);
-      if (problem) report('response', `body of ${status} ${problem}`);
-    }
-    return violations;
+    return problems.map((problem) => ['request', problem]);
   }
 
-  private operationFor(exchange: ApiExchange): { operation: Operation; pathParams: Record<string, string> } | string {
+  private responseProblems(exchange: ApiExchange, operation: Operation): Problem[] {
+    const status = String(exchange.status);
+    const response = operation.responses[status] ?? operation.responses[`${status[0]}XX`] ?? operation.responses.default;
+    if (!response) return [['response', `status ${status} is not declared (declared: ${Object.keys(operation.responses).join(', ')})`]];
+    const responseSchema = firstContentSchema(response);
+    if (!responseSchema) return exchange.responseBody === undefined ? [] : [['response', `status ${status} declares no body, but one was sent`]];
+    const problem = this.problemWith(responseSchema, exchange.responseBody);
+    return problem ? [['response', `body of ${status} ${problem}`]] : [];
+  }
+
+  private operationFor(exchange: ApiRequest): FoundOperation | string {
     const method = exchange.method.toLowerCase();
     if (!exchange.path.startsWith(`${this.basePath}/`)) return `${exchange.path} is outside the API (${this.basePath})`;
     const relative = exchange.path.slice(this.basePath.length).replace(/(.)\/$/, '$1');

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Addon } from '../../lib/addon';
 import { createWeatherAddon } from '../../lib/demo/weather';
-import { startEmulator, type Emulator } from '../../lib/emulator';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../lib/emulator';
 import { silentLogger } from '../../lib/logger';
 import type { AddonOptions } from '../../lib/options';
 import { RedisStore } from '../../lib/stores/redis';
@@ -10,8 +10,16 @@ import { serveAddon, serveStandalone, type Served } from './serve';
 /** How the add-on is served: mounted in an Express app, or as a server of its own (`addon.listen`). */
 export type Serving = 'mounted' | 'standalone';
 
-export interface Stack {
-  emulator: Emulator;
+export interface StackSetup<E extends Emulator> {
+  serving?: Serving;
+  /** The emulator's options: its limits, say. Its logger is silent unless given. */
+  emulator?: EmulatorOptions;
+  /** How the emulator is started: `startCheckedEmulator` checks its every exchange against the contract. */
+  startEmulator?: (options: EmulatorOptions) => Promise<E>;
+}
+
+export interface Stack<E extends Emulator = Emulator> {
+  emulator: E;
   addon: Addon;
   served: Served;
   store: RedisStore;
@@ -23,8 +31,11 @@ export interface Stack {
  * The example add-on on a RedisStore, served over real HTTP, and an emulator to install it: the
  * arrangement most integration tests start from.
  */
-export async function startStack(redis: Redis, prefix: string, overrides: Partial<AddonOptions> = {}, serving: Serving = 'mounted'): Promise<Stack> {
-  const emulator = await startEmulator({ logger: silentLogger });
+export async function startStack<E extends Emulator = Emulator>(
+  redis: Redis, prefix: string, overrides: Partial<AddonOptions> = {}, setup: StackSetup<E> = {},
+): Promise<Stack<E>> {
+  const { serving = 'mounted', startEmulator: start = startEmulator as (options: EmulatorOptions) => Promise<E> } = setup;
+  const emulator = await start({ logger: silentLogger, ...setup.emulator });
   const store = new RedisStore(redis, { prefix, logger: silentLogger });
   const addon = createWeatherAddon({ store, logger: silentLogger, development: true, ...overrides });
   const served = await (serving === 'mounted' ? serveAddon(addon) : serveStandalone(addon));

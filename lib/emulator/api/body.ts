@@ -10,7 +10,9 @@ const raw = express.raw({ type: () => true, limit: API_BODY_LIMIT_BYTES });
 /**
  * The JSON object body of a REST call. It reads the bytes itself, rather than with express.json, so that
  * every refusal carries a code (BODY_TOO_LARGE, BODY_MALFORMED, BODY_UNSUPPORTED_TYPE) and so that a
- * body that does not parse stays on the request as text for the exchange report. No body is `{}`.
+ * body that does not parse stays on the request as text for the exchange report. No body leaves
+ * `req.body` undefined, so the report tells a missing body from an empty object (an `auth_test=true`
+ * call sends none); the routes read it through `bodyOf`, which takes that for `{}`.
  */
 export const jsonBody: RequestHandler = (req, res, next) => {
   raw(req, res, (error?: unknown) => {
@@ -19,7 +21,7 @@ export const jsonBody: RequestHandler = (req, res, next) => {
     const text = Buffer.isBuffer(bytes) ? bytes.toString('utf8') : '';
     req.body = text;
     if (text === '') {
-      req.body = {};
+      req.body = undefined;
       return next();
     }
     if (!/\bjson\b/i.test(req.get('content-type') ?? 'application/json')) {

@@ -43,7 +43,8 @@ export function recordExchanges(onExchange: (exchange: ApiExchange) => void, log
   };
 }
 
-function queryOf(params: URLSearchParams): Record<string, string | string[]> {
+/** A query as an exchange reports it; the contract check of the tests' own API server reads requests the same way. */
+export function queryOf(params: URLSearchParams): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
   for (const name of new Set(params.keys())) {
     const values = params.getAll(name);

@@ -62,7 +62,9 @@ export function roomRoutes(host: Host): Router {
     res.status(204).end();
   });
 
+  // Every seeded user is online, so include-offline changes nothing; it is checked like any parameter.
   router.get('/room/:room/participant', inRoom('view_room'), (req, res) => {
+    booleanParameter(req, 'include-offline', false);
     res.json(page(host, req, usersIn(host, roomIn(res).participants)));
   });
 

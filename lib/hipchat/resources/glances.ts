@@ -1,3 +1,4 @@
+import { ConnectError } from '../../errors';
 import type { Requester } from '../requester';
 import type { GlanceUpdate, RoomIdOrName, UserIdOrEmail } from '../types';
 
@@ -12,7 +13,11 @@ export class Glances {
    * Replaces what the glances show for the target (scope view_room for a room, view_group otherwise).
    * Pushing the same content again does no harm, so a push is retried like a read.
    */
-  push(target: GlanceTarget, glances: GlanceUpdate[]): Promise<void> {
+  async push(target: GlanceTarget, glances: GlanceUpdate[]): Promise<void> {
+    // The host refuses an empty list (protocol section 8 pushes at least one glance); say so before sending.
+    if (!Array.isArray(glances) || glances.length === 0) {
+      throw new ConnectError('REQUEST_INVALID', 'A glance push needs at least one glance', { details: { field: 'glance' } });
+    }
     const params = { body: { glance: glances }, idempotent: true };
     if (target === 'group') return this.api.request('POST /addon/ui', params);
     if ('room' in target) return this.api.request('POST /addon/ui/room/{room}', { ...params, path: { room: target.room } });

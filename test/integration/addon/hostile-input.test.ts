@@ -14,7 +14,7 @@ describe.each(['mounted', 'standalone'] as const)('hostile input to the webhook 
 
   beforeAll(async () => {
     redis = connectTestRedis();
-    stack = await startStack(redis.redis, redis.prefix, { limits: { bodyBytes: 16 * 1024 } }, serving);
+    stack = await startStack(redis.redis, redis.prefix, { limits: { bodyBytes: 16 * 1024 } }, { serving });
     const { oauthId } = await stack.emulator.install({ descriptorUrl: stack.descriptorUrl, roomId: stack.emulator.rooms[0]!.id });
     installation = (await stack.store.fetchInstallation(oauthId))!;
   });

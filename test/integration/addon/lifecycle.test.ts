@@ -9,7 +9,7 @@ describe.each(['mounted', 'standalone'] as const)('installation lifecycle agains
 
   beforeAll(async () => {
     redis = connectTestRedis();
-    stack = await startStack(redis.redis, redis.prefix, {}, serving);
+    stack = await startStack(redis.redis, redis.prefix, {}, { serving });
   });
   afterAll(async () => {
     await stack.close();

@@ -21,7 +21,7 @@ describe.each(['mounted', 'standalone'] as const)('webhooks and slash commands o
 
   beforeAll(async () => {
     redis = connectTestRedis();
-    stack = await startStack(redis.redis, redis.prefix, {}, serving);
+    stack = await startStack(redis.redis, redis.prefix, {}, { serving });
     // Beside the example's /weather command: a room_message webhook without a pattern, a second command,
     // and a webhook for each other event.
     const record = (key: string) => (ctx: { event: string; roomId: number; sender: unknown; match?: { groups: Record<string, string | undefined> } }) =>

@@ -202,6 +202,9 @@ describe('onExchange', () => {
       }]);
       await call(plain, 'GET', '/capabilities');
       expect(exchanges[1]).toMatchObject({ method: 'GET', path: '/v2/capabilities', status: 200, requestBody: undefined, responseBody: { key: 'hipchat' } });
+      // A POST without a body (an auth_test probe) is reported without one, not as an empty object.
+      await call(plain, 'POST', '/room/1/notification', { token, query: { auth_test: 'true' } });
+      expect(exchanges[2]).toMatchObject({ method: 'POST', status: 202, requestBody: undefined });
     } finally {
       await plain.close();
     }

@@ -82,6 +82,12 @@ describe('PUT /room/{id} and /room/{id}/topic', () => {
     expect(addon.webhooks.find((received) => received.body.event === 'room_topic_change')?.body.item).toMatchObject({ topic: 'Hi', sender: { id: 1 } });
   });
 
+  it('keeps the fields a change leaves out', async () => {
+    expect((await call(emulator, 'PUT', '/room/2', { token, body: { is_archived: true } })).status).toBe(204);
+    expect(emulator.rooms[1]).toMatchObject({ name: 'Engineering', topic: 'Ship it', privacy: 'private', is_archived: true, owner: 2 });
+    expect((await call(emulator, 'GET', '/room/2', { token })).body).toMatchObject({ name: 'Engineering', topic: 'Ship it' });
+  });
+
   it('sets the topic alone, and fires nothing when it does not change', async () => {
     await listenToRoomEvents();
     expect((await call(emulator, 'PUT', '/room/1/topic', { token, body: { topic: 'New topic' } })).status).toBe(204);
@@ -126,6 +132,13 @@ describe('participants and members', () => {
     expect(participants.body).toMatchObject({ items: [{ id: 1, mention_name: 'Ada' }, { id: 2 }], startIndex: 0, maxResults: 100 });
     expect((await call(emulator, 'GET', '/room/2/member', { token })).body.items.map((user: { id: number }) => user.id)).toEqual([1, 2]);
     expect((await call(emulator, 'GET', '/room/1/member', { token, query: { 'max-results': '2' } })).body).toMatchObject({ items: [{ id: 1 }, { id: 2 }], links: { next: expect.any(String) } });
+  });
+
+  it('takes include-offline, which changes nothing (everyone is online), and checks it', async () => {
+    const all = await call(emulator, 'GET', '/room/2/participant', { token, query: { 'include-offline': 'true' } });
+    expect(all.body.items.map((user: { id: number }) => user.id)).toEqual([1, 2]);
+    expect(await call(emulator, 'GET', '/room/2/participant', { token, query: { 'include-offline': 'yes' } })).toMatchObject({ status: 400, body: errorBody(400, 'include-offline') });
+    expect(emulator.takeViolations().map((violation) => violation.problem)).toEqual([expect.stringMatching(/include-offline must be boolean/)]);
   });
 
   it('lets a room token read its own room\'s participants, and refuses without view_room', async () => {

@@ -1,52 +1,87 @@
+import type { Addon } from '../../../lib/addon';
 import type { Installation } from '../../../lib/core/installation';
-import type { Store } from '../../../lib/stores/store';
-import { silentLogger } from '../../../lib/logger';
+import type { EmulatorOptions } from '../../../lib/emulator';
 import { createInstallationClient, type InstallationClient, type InstallationClientOptions } from '../../../lib/hipchat';
+import { silentLogger } from '../../../lib/logger';
+import type { Scope } from '../../../lib/options';
+import type { Store } from '../../../lib/stores/store';
 import { startApiServer, type ApiServer } from '../../support/api-server';
+import { startCheckedEmulator, type CheckedEmulator } from '../../support/checked-emulator';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { startStack, type Stack } from '../../support/stack';
 
+export interface ClientFixtureSetup {
+  /** One installation per entry: a room id, or `group` for the whole group. Default: room 1. */
+  installs?: Array<number | 'group'>;
+  /** The scopes the example add-on declares, and so those of its tokens. Default: its own two. */
+  scopes?: Scope[];
+  emulator?: EmulatorOptions;
+  /** Modules to declare on the example add-on before it is installed. */
+  declare?(addon: Addon): void;
+}
+
 /**
- * The arrangement of the REST client's integration tests: the example add-on installed into rooms of a
- * real emulator (so each installation has a real OAuth client at the emulator's token endpoint), its
- * installations kept in Redis, and their `apiUrl` pointed at a small test server standing for the REST
- * API, which the emulator on this branch does not serve yet.
+ * The arrangement of the REST client's integration tests: the example add-on, its installations kept in
+ * Redis, installed into a checked emulator, whose REST API the clients call and whose every exchange is
+ * checked against the OpenAPI contract. A test server stands by for the hosts that misbehave on purpose.
  */
 export interface ClientFixture {
-  stack: Stack;
+  stack: Stack<CheckedEmulator>;
   redis: TestRedis;
+  /** A test server standing for a host that misbehaves on purpose (its requests are checked too). */
   api: ApiServer;
-  /** One installation per room asked for, with `apiUrl` at the test server. */
+  /** As the add-on stored them, in the order of `installs`. */
   installations: Installation[];
+  /** The installation with its API at the test server: its tokens still come from the emulator. */
+  atTestServer(installation?: Installation): Installation;
   /** Token requests the emulator received since the installs (whose own token proofs are not counted). */
   tokenRequests(): ReadonlyArray<{ oauthId?: string; scope?: string; status: number }>;
   client(installation?: Installation, options?: Partial<InstallationClientOptions>): InstallationClient;
+  /** Asserts the contract on the emulator and on the test server. */
+  assertContract(): void;
   close(): Promise<void>;
 }
 
-export async function startClientFixture(roomIds: number[] = [1]): Promise<ClientFixture> {
+export async function startClientFixture(setup: ClientFixtureSetup = {}): Promise<ClientFixture> {
   const redis = connectTestRedis();
-  const stack = await startStack(redis.redis, redis.prefix);
+  const overrides = setup.scopes ? { scopes: setup.scopes } : {};
+  const stack = await startStack(redis.redis, redis.prefix, overrides, { startEmulator: startCheckedEmulator, emulator: setup.emulator });
   const api = await startApiServer();
   const installations: Installation[] = [];
-  for (const roomId of roomIds) {
-    const { oauthId } = await stack.emulator.install({ descriptorUrl: stack.descriptorUrl, roomId });
-    const stored = await stack.store.fetchInstallation(oauthId);
-    installations.push({ ...stored!, apiUrl: api.apiUrl });
+  try {
+    setup.declare?.(stack.addon);
+    for (const target of setup.installs ?? [1]) {
+      const { oauthId } = await stack.emulator.install({ descriptorUrl: stack.descriptorUrl, roomId: target === 'group' ? undefined : target });
+      installations.push((await stack.store.fetchInstallation(oauthId))!);
+    }
+  } catch (error) {
+    // Left open, the servers and connections would keep jest from ending after the failure.
+    await Promise.allSettled([api.close(), stack.close(), redis.cleanup()]);
+    throw error;
   }
   const baseline = stack.emulator.log.tokenRequests.length;
-  return {
+  const fixture: ClientFixture = {
     stack, redis, api, installations,
+    atTestServer: (installation = installations[0]!) => ({ ...installation, apiUrl: api.apiUrl }),
     tokenRequests: () => stack.emulator.log.tokenRequests.slice(baseline),
     // As the add-on makes them: tokens for the scopes its descriptor declares.
     client: (installation = installations[0]!, options = {}) =>
       createInstallationClient(installation, quietOptions(stack.store, { scopes: stack.addon.options.scopes, ...options })),
+    assertContract() {
+      stack.emulator.assertContract();
+      api.assertContract();
+    },
     async close() {
-      await api.close();
-      await stack.close();
-      await redis.cleanup();
+      try {
+        fixture.assertContract();
+      } finally {
+        await api.close();
+        await stack.close();
+        await redis.cleanup();
+      }
     },
   };
+  return fixture;
 }
 
 /** Client options for tests: silent, quick to give up, over the given store. */

@@ -17,6 +17,8 @@ beforeAll(async () => {
   client = createTokenClient({ apiUrl: `${api.apiUrl}/`, token: 'personal-token', logger: silentLogger });
 });
 afterAll(() => api.close());
+// The test server checks every request it receives against the OpenAPI contract.
+afterEach(() => api.assertContract());
 beforeEach(() => {
   api.requests.length = 0;
   answer = { status: 204 };
@@ -26,6 +28,7 @@ beforeEach(() => {
 
 const room = { id: 7, name: 'Ops / Deploys', links: { self: 'http://h/v2/room/7' } };
 const user = { id: 1, name: 'Ada Lovelace', mention_name: 'Ada' };
+const glance = { key: 'g', content: { label: { type: 'html', value: 'idle' } } } as const;
 
 type Case = [string, (client: HipChatClient) => Promise<unknown>, string, unknown, { status: number; body?: unknown }?];
 
@@ -45,18 +48,18 @@ const CASES: Case[] = [
   ['rooms.latestHistory', (c) => c.rooms.latestHistory(7, { maxResults: 5, notBefore: 'm1' }), 'GET /v2/room/7/history/latest?max-results=5&not-before=m1', undefined,
     { status: 200, body: { items: [], startIndex: 0, maxResults: 5, links: { self: 'x' } } }],
   ['rooms.webhooks.create', (c) => c.rooms.webhooks.create(7, { url: 'https://addon.example/hook', event: 'room_enter' }),
-    'POST /v2/room/7/webhook', { url: 'https://addon.example/hook', event: 'room_enter' }, { status: 201, body: { id: 3, links: { self: 'x' } } }],
-  ['rooms.webhooks.get', (c) => c.rooms.webhooks.get(7, 3), 'GET /v2/room/7/webhook/3', undefined, { status: 200, body: { id: 3, url: 'u', event: 'room_enter' } }],
+    'POST /v2/room/7/webhook', { url: 'https://addon.example/hook', event: 'room_enter' }, { status: 201, body: { id: '3', links: { self: 'x' } } }],
+  ['rooms.webhooks.get', (c) => c.rooms.webhooks.get(7, '3'), 'GET /v2/room/7/webhook/3', undefined, { status: 200, body: { id: '3', url: 'u', event: 'room_enter' } }],
   ['rooms.webhooks.delete', (c) => c.rooms.webhooks.delete(7, 3), 'DELETE /v2/room/7/webhook/3', undefined],
   ['users.get', (c) => c.users.get('ada@example.com'), 'GET /v2/user/ada%40example.com', undefined, { status: 200, body: user }],
   ['users.sendMessage', (c) => c.users.sendMessage('@Ada', 'psst'), 'POST /v2/user/%40Ada/message', { message: 'psst', message_format: 'text' }],
   ['emoticons.get', (c) => c.emoticons.get('allthethings'), 'GET /v2/emoticon/allthethings', undefined, { status: 200, body: { id: 1, shortcut: 'allthethings', url: 'u' } }],
   ['glances.push (room)', (c) => c.glances.push({ room: 7 }, [{ key: 'g', content: { label: { type: 'html', value: '<b>1</b>' } } }]),
     'POST /v2/addon/ui/room/7', { glance: [{ key: 'g', content: { label: { type: 'html', value: '<b>1</b>' } } }] }],
-  ['glances.push (user)', (c) => c.glances.push({ user: 1 }, []), 'POST /v2/addon/ui/user/1', { glance: [] }],
-  ['glances.push (group)', (c) => c.glances.push('group', []), 'POST /v2/addon/ui', { glance: [] }],
-  ['request', (c) => c.request('GET /room/{room}/statistics', { path: { room: 7 }, query: { detail: true } }), 'GET /v2/room/7/statistics?detail=true', undefined,
-    { status: 200, body: { messages_sent: 3 } }],
+  ['glances.push (user)', (c) => c.glances.push({ user: 1 }, [glance]), 'POST /v2/addon/ui/user/1', { glance: [glance] }],
+  ['glances.push (group)', (c) => c.glances.push('group', [glance]), 'POST /v2/addon/ui', { glance: [glance] }],
+  ['request', (c) => c.request('GET /room/{room}/history', { path: { room: 'Ops / Deploys' }, query: { timezone: 'Europe/Paris' } }),
+    'GET /v2/room/Ops%20%2F%20Deploys/history?timezone=Europe%2FParis', undefined, { status: 200, body: { items: [], startIndex: 0, maxResults: 100 } }],
 ];
 
 describe('each call', () => {
@@ -160,6 +163,14 @@ describe('cards', () => {
   });
 });
 
+describe('glance pushes', () => {
+  it('need at least one glance: an empty push is refused with REQUEST_INVALID before sending', async () => {
+    const failure = await client.glances.push('group', []).catch((error: unknown) => error);
+    expect(isConnectError(failure, 'REQUEST_INVALID')).toBe(true);
+    expect(api.requests).toHaveLength(0);
+  });
+});
+
 describe('authTest', () => {
   it('is true when the host answers 202 to ?auth_test=true', async () => {
     answer = { status: 202 };
@@ -177,6 +188,7 @@ describe('errors from the host', () => {
   it('carry the status and the host\'s error body', async () => {
     answer = { status: 400, body: { error: { code: 400, type: 'Bad Request', message: 'Room name too long', field: 'name', validation: 'length' } } };
     const failure = await client.rooms.create({ name: 'x'.repeat(60) }).catch((error: unknown) => error);
+    expect(api.takeViolations().map((violation) => violation.problem)).toEqual(['body /name must NOT have more than 50 characters']);
     expect(isConnectError(failure, 'HIPCHAT_API_ERROR')).toBe(true);
     expect((failure as { details: unknown }).details).toEqual({
       method: 'POST', path: '/v2/room', attempts: 1, status: 400,

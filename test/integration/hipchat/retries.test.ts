@@ -3,11 +3,13 @@ import { isConnectError } from '../../../lib/errors';
 import { silentLogger } from '../../../lib/logger';
 import { json, startApiServer, type ApiServer } from '../../support/api-server';
 import { freeLoopbackPort } from '../../support/redis';
+import { failureOf } from '../../support/failure';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
 
 /**
- * Rate limits, flood control, failing and hanging hosts, over real HTTP: the client waits what the host
- * advertised, gives up after bounded retries with a coded error, and leaves no promise unhandled.
+ * Hosts that misbehave on purpose, over real HTTP: 429s with each kind of header, failing and hanging
+ * hosts. The client waits what the host advertised, gives up after bounded retries with a coded error,
+ * and leaves no promise unhandled. The emulator's own limits are met in rate-limits.test.ts.
  */
 expectNoUnhandledRejections();
 let api: ApiServer;
@@ -26,7 +28,6 @@ function onceThen(first: (response: import('node:http').ServerResponse) => void)
   api.answer = (_request, response) => (api.requests.length === 1 ? first(response) : response.writeHead(204).end());
 }
 
-const failureOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => error);
 const unixSeconds = (ms: number) => Math.ceil(ms / 1000);
 
 describe('429 answers', () => {

@@ -19,7 +19,7 @@ afterAll(() => fixture.close());
 
 it('never logs or throws an oauthSecret or an access token, through retries, refusals and failures', async () => {
   const thrown: unknown[] = [];
-  const client = fixture.client(undefined, { logger, retry: { maxAttempts: 2 } });
+  const client = fixture.client(fixture.atTestServer(), { logger, retry: { maxAttempts: 2 } });
   // A 429, then a 401 to the cached token, then 500s for ever.
   const answers = [
     (response: ServerResponse) => json(response, 429, {}, { 'Retry-After': '0' }),
@@ -31,7 +31,7 @@ it('never logs or throws an oauthSecret or an access token, through retries, ref
   await client.rooms.notify(1, 'rate-limited, then refused, then sent').catch((error: unknown) => thrown.push(error));
   await client.rooms.get(1).catch((error: unknown) => thrown.push(error));
   fixture.stack.emulator.rotateSecret(fixture.installations[0]!.oauthId);
-  await fixture.client(undefined, { logger, scopes: ['view_room'] }).rooms.get(1).catch((error: unknown) => thrown.push(error));
+  await fixture.client(fixture.atTestServer(), { logger, scopes: ['view_room'] }).rooms.get(1).catch((error: unknown) => thrown.push(error));
 
   expect(thrown.map((error) => (error as { code?: string }).code)).toEqual(['HIPCHAT_API_ERROR', 'HIPCHAT_API_ERROR', 'INSTALLATION_GONE']);
   expect(lines.length).toBeGreaterThan(0);

@@ -64,6 +64,27 @@ describe('the OpenAPI contract check', () => {
     expect(history(7)).not.toEqual([]);
   });
 
+  it('refuses query parameters the operation does not declare, which a host would ignore without a word', () => {
+    expect(problems({ path: '/v2/room', query: { max_results: '5' }, responseBody: { items: [] } })).toEqual(['request: query parameter max_results is not declared']);
+    expect(problems({ path: '/v2/room/1/participant', query: { 'include-offline': 'true', 'start-index': '0' }, responseBody: { items: [] } })).toEqual([]);
+    expect(problems({ path: '/v2/room/1/webhook', query: { 'start-index': '0', 'max-results': '10' }, responseBody: { items: [] } })).toEqual([]);
+  });
+
+  it('asks no body of a call made with auth_test=true, which the host only authorises', () => {
+    const probe = { method: 'POST', path: '/v2/room/1/notification', status: 202, requestBody: undefined, responseBody: undefined };
+    expect(problems({ ...probe, query: { auth_test: 'true' } })).toEqual([]);
+    expect(problems({ ...probe, query: { auth_test: 'false' } })).toEqual(['request: body is required']);
+  });
+
+  it('checks a request alone, for a server whose answers are the test\'s own', () => {
+    const request = { method: 'POST', path: '/v2/room/1/notification', query: {}, requestBody: { message: 'hi', color: 'blue' } };
+    expect(contract.checkRequest(request).map((violation) => `${violation.where}: ${violation.problem}`))
+      .toEqual([expect.stringMatching(/^request: body \/color must be equal to one of the allowed values/)]);
+    expect(contract.checkRequest({ ...request, requestBody: { message: 'hi' } })).toEqual([]);
+    expect(contract.checkRequest({ method: 'POST', path: '/v2/oauth/token', query: {}, requestBody: { grant_type: 'client_credentials', scope: 'view_room' } })).toEqual([]);
+    expect(contract.checkRequest({ ...request, path: '/v2/room/1/statistics' })).toEqual([expect.objectContaining({ problem: expect.stringMatching(/no path of the document matches/) })]);
+  });
+
   it('refuses paths outside the API', () => {
     expect(problems({ path: '/emulator/log' })).toEqual([expect.stringMatching(/outside the API/)]);
   });

@@ -22,6 +22,7 @@ const PRELUDE: Record<string, string> = {
   startCheckedEmulator: "declare function startCheckedEmulator(): Promise<import('hipchat-connect/testing').Emulator & { assertContract(): void; takeViolations(): Array<{ where: 'request' | 'response' }> }>;",
   client: "declare const client: import('hipchat-connect').InstallationClient;",
   card: "declare const card: import('hipchat-connect').Card;",
+  emulator: "declare const emulator: import('hipchat-connect/testing').Emulator;",
 };
 
 function examples(page: string): Array<{ name: string; code: string }> {

@@ -17,6 +17,15 @@ describe('FixedWindows', () => {
     expect(windows.take('a')).toMatchObject({ remaining: 1, reset: 1020, allowed: true });
   });
 
+  it('advertises a reset no earlier than the window\'s end, so waiting until it is enough', () => {
+    const { windows, advance } = windowsAt(1_000_400, 1);
+    windows.take('a');
+    const refused = windows.take('a');
+    expect(refused).toMatchObject({ reset: 1011, allowed: false });
+    advance(refused.reset * 1000 - 1_000_400);
+    expect(windows.take('a').allowed).toBe(true);
+  });
+
   it('starts every window afresh when reconfigured', () => {
     const { windows } = windowsAt(0, 1);
     windows.take('a');

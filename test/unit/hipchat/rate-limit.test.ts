@@ -23,6 +23,15 @@ describe('resumeAt', () => {
     expect(resumeAt(headers(given), NOW)).toBe(NOW + 10_000);
   });
 
+  it('waits only for the limits that are used up: a flood-control 429 comes with a rate limit that is not', () => {
+    const floodControlled = {
+      'Retry-After': '1', 'X-FloodControl-Remaining': '0', 'X-FloodControl-Reset': String(NOW / 1000 + 1),
+      'X-Ratelimit-Remaining': '497', 'X-Ratelimit-Reset': String(NOW / 1000 + 300),
+    };
+    expect(resumeAt(headers(floodControlled), NOW)).toBe(NOW + 1000);
+    expect(resumeAt(headers({ ...floodControlled, 'X-Ratelimit-Remaining': '0' }), NOW)).toBe(NOW + 300_000);
+  });
+
   it('is undefined when the host said nothing usable', () => {
     expect(resumeAt(headers({}), NOW)).toBeUndefined();
     expect(resumeAt(headers({ 'Retry-After': 'soon', 'X-Ratelimit-Reset': '-5', 'X-FloodControl-Reset': '1e3' }), NOW)).toBeUndefined();
