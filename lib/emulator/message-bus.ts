@@ -21,6 +21,7 @@ export interface Conversation {
 export function record(host: Host, room: Room, fields: NewMessage): HistoryMessage {
   const message = stampMessage(fields, host.clock(), host.world.users, host.urls.apiUrl);
   host.histories.appendToRoom(room.id, message);
+  host.feed.publish({ type: 'message', roomId: room.id, message });
   return message;
 }
 

@@ -33,6 +33,7 @@ export function glanceRoutes(host: Host): Router {
     for (const state of states) {
       host.glances.put(state);
       host.log.glancePushes.push(state);
+      host.feed.publish({ type: 'glance', glance: state });
     }
     res.status(204).end();
   };

@@ -1,0 +1,127 @@
+// @ts-check
+/**
+ * The room: its messages and notifications in order, each with the message actions whose conditions
+ * hold for it (protocol section 9), and the input box, whose text goes the way of `postMessage` (into
+ * the history, to every webhook that hears it) and whose input actions open with the draft.
+ */
+import { getJson, postJson } from './api.js';
+import { cardView } from './card.js';
+import { conditionsHold } from './conditions.js';
+import { h, notice, safeHtml } from './dom.js';
+import { actionMessage, conditionMessage, draftMessage } from './messages.js';
+import { placed, text } from './modules.js';
+import { NOTIFICATION_HTML } from './safe-html.js';
+
+/** @typedef {import('./messages.js').HistoryMessage} HistoryMessage */
+
+export class RoomView {
+  /** @type {HistoryMessage[]} */
+  #history = [];
+
+  /**
+   * @param {import('./session.js').Session} session
+   * @param {import('./views.js').Views} views
+   * @param {{ title: HTMLElement, topic: HTMLElement, messages: HTMLOListElement, composer: HTMLFormElement, input: HTMLInputElement, inputActions: HTMLDetailsElement }} parts
+   */
+  constructor(session, views, parts) {
+    this.session = session;
+    this.views = views;
+    this.parts = parts;
+    parts.composer.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.#send();
+    });
+    parts.inputActions.addEventListener('toggle', () => parts.inputActions.open && this.#drawInputActions());
+  }
+
+  async load() {
+    const { room } = this.session;
+    this.parts.title.textContent = `${room.name}${room.privacy === 'private' ? ' (private)' : ''}`;
+    this.parts.topic.textContent = room.topic;
+    this.#history = (await getJson(`/emulator/rooms/${room.id}/history`)).items;
+    this.render();
+  }
+
+  /** Draws every message again: who is looking decides which actions each offers. */
+  render() {
+    this.parts.messages.replaceChildren(...this.#history.map((message) => this.#messageView(message)));
+    this.parts.inputActions.hidden = this.#actions('hipchat.input.action').length === 0;
+    this.parts.messages.lastElementChild?.scrollIntoView({ block: 'end' });
+  }
+
+  /**
+   * @param {number} roomId
+   * @param {HistoryMessage} message
+   */
+  said(roomId, message) {
+    if (roomId !== this.session.roomId || this.#history.some((known) => known.id === message.id)) return;
+    this.#history.push(message);
+    this.parts.messages.append(this.#messageView(message));
+    this.parts.messages.lastElementChild?.scrollIntoView({ block: 'end' });
+  }
+
+  /** @param {string} addition  `chat.appendMessage`: text added to the input box */
+  append(addition) {
+    this.parts.input.value = `${this.parts.input.value}${addition}`;
+  }
+
+  focus() {
+    this.parts.input.focus();
+  }
+
+  async #send() {
+    const message = this.parts.input.value.trim();
+    if (!message) return;
+    this.parts.input.value = '';
+    await postJson(`/emulator/rooms/${this.session.roomId}/messages`, { user: this.session.userId, message }).catch(notice);
+  }
+
+  /** @param {HistoryMessage} message */
+  #messageView(message) {
+    const sender = typeof message.from === 'string' ? message.from : message.from.name;
+    const body = message.message_format === 'html' ? safeHtml(message.message, NOTIFICATION_HTML) : message.message;
+    const offered = this.#actions('hipchat.message.action', conditionMessage(message));
+    return h('li', { class: `message message-${message.type}${message.color ? ` color-${message.color}` : ''}`, 'data-mid': message.id },
+      h('div', { class: 'meta' }, h('span', { class: 'sender' }, sender), ' ', h('time', { datetime: message.date }, message.date.slice(11, 16))),
+      h('div', { class: 'body' }, body),
+      message.card && cardView(message.card),
+      offered.length > 0 && menu('Message actions', offered.map(({ installation, module }) => [text(module.name), () => this.views
+        .open(installation, module.target, { action: module.key, message: actionMessage(message) }).catch(notice)])));
+  }
+
+  #drawInputActions() {
+    const draft = draftMessage(this.parts.input.value, this.session.user);
+    const list = this.parts.inputActions.querySelector('ul');
+    list?.replaceChildren(...this.#actions('hipchat.input.action', draft).map(({ installation, module }) => h('li', {},
+      h('button', { type: 'button', onclick: () => {
+        this.parts.inputActions.open = false;
+        this.views.open(installation, module.target, { action: module.key, message: draft }).catch(notice);
+      } }, text(module.name)))));
+  }
+
+  /**
+   * The actions at a location whose conditions hold, for this message, user and room.
+   * @param {string} location
+   * @param {import('./conditions.js').ConditionMessage} [message]
+   */
+  #actions(location, message) {
+    const context = this.session.conditionContext({ message });
+    return placed(this.session.installationsHere, (descriptor) => descriptor.capabilities?.action)
+      .filter(({ module }) => module.location === location && (message === undefined || conditionsHold(module.conditions, context)));
+  }
+}
+
+/**
+ * A disclosure with a list of buttons: native, so keyboard and screen readers need nothing more.
+ * @param {string} label
+ * @param {Array<[string, () => void]>} items
+ */
+function menu(label, items) {
+  const details = h('details', { class: 'menu' });
+  details.append(h('summary', { 'aria-label': label, title: label }, '⋯'),
+    h('ul', {}, items.map(([name, choose]) => h('li', {}, h('button', { type: 'button', onclick: () => {
+      details.open = false;
+      choose();
+    } }, name)))));
+  return details;
+}
