@@ -10,7 +10,7 @@ import { postJson } from './api.js';
 import { conditionsHold } from './conditions.js';
 import { h, httpUrl, notice, safeHtml } from './dom.js';
 import { placed, text } from './modules.js';
-import { GLANCE_LABEL } from './safe-html.js';
+import { GLANCE_LABEL, GLANCE_LABEL_RULE } from './safe-html.js';
 
 /**
  * @typedef {import('./modules.js').Installation} Installation
@@ -19,8 +19,6 @@ import { GLANCE_LABEL } from './safe-html.js';
  * @typedef {{ installation: Installation, glance: Glance, content: Content | undefined, item: HTMLLIElement }} Entry
  */
 
-/** The schema's rule for labels (schemas/glance.schema.json): only b, strong, em, i, without attributes. */
-const LABEL_RULE = /^(?:[^<]|<\/?(?:b|strong|em|i)>)*$/;
 const LOZENGES = ['default', 'success', 'error', 'current', 'new', 'complete', 'moved'];
 
 export class GlanceList {
@@ -114,7 +112,7 @@ export class GlanceList {
  */
 function labelOf(glance, content) {
   const value = content?.label?.value;
-  const valid = content?.label?.type === 'html' && typeof value === 'string' && value.length <= 1000 && LABEL_RULE.test(value);
+  const valid = content?.label?.type === 'html' && typeof value === 'string' && value.length <= 1000 && GLANCE_LABEL_RULE.test(value);
   if (content && !valid) console.warn(`emulator: the glance ${glance.key} answered a label outside the rule; its name is shown`);
   return h('span', { class: 'glance-label' }, valid ? safeHtml(value, GLANCE_LABEL) : text(glance.name));
 }

@@ -25,6 +25,11 @@ const jsonObject = (/** @type {string} */ value) => {
   }
 };
 
+/**
+ * The rule a glance label must pass to be shown at all, as schemas/glance.schema.json states it: a
+ * label that breaks it is the add-on's mistake, and the host shows the glance's name instead.
+ */
+export const GLANCE_LABEL_RULE = /^(?:[^<]|<\/?(?:b|strong|em|i)>)*$/;
 /** Glance labels: b, strong, em, i without attributes (protocol section 8). */
 export const GLANCE_LABEL = policy(['b', 'strong', 'em', 'i']);
 /** Card HTML: a, b, i, strong, span (protocol section 10); links to http(s) and mailto only. */

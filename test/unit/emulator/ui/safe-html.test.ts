@@ -1,4 +1,6 @@
-import { CARD_HTML, decodeEntities, GLANCE_LABEL, NOTIFICATION_HTML, parseSafeHtml, type SafeNode } from '../../../../lib/emulator/ui/safe-html.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CARD_HTML, decodeEntities, GLANCE_LABEL, GLANCE_LABEL_RULE, NOTIFICATION_HTML, parseSafeHtml, type SafeNode } from '../../../../lib/emulator/ui/safe-html.js';
 
 /** The tree written back as HTML, attributes sorted, so that expectations read like markup. */
 function markup(nodes: SafeNode[]): string {
@@ -101,5 +103,12 @@ describe('decodeEntities', () => {
 
   it('turns code points no character may have into U+FFFD', () => {
     expect(decodeEntities('&#0;&#xD800;&#x110000;')).toBe('\ufffd\ufffd\ufffd');
+  });
+});
+
+describe('GLANCE_LABEL_RULE', () => {
+  it('is the label pattern of schemas/glance.schema.json', () => {
+    const schema = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', '..', 'schemas', 'glance.schema.json'), 'utf8'));
+    expect(GLANCE_LABEL_RULE.source).toBe(new RegExp(schema.$defs.label.properties.value.pattern).source);
   });
 });
