@@ -1,5 +1,6 @@
 import type { PageLocals } from '../express/page';
 import { CITY_PATTERN } from './cities';
+import { attribute as escapeHtml } from '../core/ui/page-scripts';
 
 /**
  * The demo's pages. Each loads the host's API and the client helper (`scripts`), then talks to the
@@ -65,5 +66,21 @@ export function cityForecastPage(locals: PageLocals): string {
     document.getElementById('asker').textContent = 'From ' + message.sender.name + ': "' + message.body + '"';
   });
   HipChatConnect.onDialogButton((event, closeDialog) => closeDialog(true));
+</script>`);
+}
+
+/** The configuration page, in the admin UI: the installation's city, changed through the same API. */
+export function settingsPage(locals: PageLocals, city: string | undefined): string {
+  return page('Weather settings', locals, `<h1>Weather settings</h1>
+<form id="settings"><label>City of the glance <input id="city" name="city" autocomplete="off" value="${escapeHtml(city ?? '')}"></label>
+<p><button type="submit">Save</button> <span id="status" class="muted" role="status"></span></p></form>
+<script>
+  document.getElementById('settings').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const response = await HipChatConnect.fetch('/api/city', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ city: document.getElementById('city').value.trim() }),
+    });
+    document.getElementById('status').textContent = response.ok ? 'Saved.' : 'The add-on refused: ' + (await response.json()).error.message;
+  });
 </script>`);
 }

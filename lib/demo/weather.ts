@@ -1,8 +1,10 @@
 import { createAddon, type Addon } from '../addon';
 import type { GlanceData } from '../core/glance';
+// Escapes for text as well as for attributes: the label rule refuses a stray '<', the page a stray quote.
+import { attribute as escapeHtml } from '../core/ui/page-scripts';
 import type { AddonOptions } from '../options';
 import { CITY_PATTERN } from './cities';
-import { chooseCityPage, cityForecastPage, forecastPanelPage } from './weather-pages';
+import { chooseCityPage, cityForecastPage, forecastPanelPage, settingsPage } from './weather-pages';
 
 /** The demo's icon, served by weatherRoutes at WEATHER_ICON_PATH: a sun, so the glance has something to show. */
 export const WEATHER_ICON_PATH = '/weather-icon.svg';
@@ -14,8 +16,8 @@ export const CITY_KEY = 'city';
 /**
  * The example add-on the demo runs and the tests and benchmark load: a slash command answered with a
  * room notification; a glance that opens a forecast sidebar; in it, a dialog to choose the city, which
- * the glance then follows (pushed to the host); and a "Forecast for this city" action on messages that
- * name a city. The sidebar and dialogs call back to the add-on's own API, `weatherRoutes`.
+ * the glance then follows (pushed to the host); a "Forecast for this city" action on messages that name
+ * a city; and a configuration page. The pages call back to the add-on's own API, `weatherRoutes`.
  */
 export function createWeatherAddon(overrides: Partial<AddonOptions> = {}): Addon {
   const addon = createAddon({
@@ -48,6 +50,10 @@ export function createWeatherAddon(overrides: Partial<AddonOptions> = {}): Addon
   });
   addon.dialog('city-forecast', { title: 'Forecast', options: { size: 'small', primaryAction: { name: 'Close', key: 'close' } } },
     (_req, res) => void res.type('html').send(cityForecastPage(res.locals.hipchat)));
+  addon.configurable({}, async (_req, res) => {
+    const city = await addon.store.getValue(res.locals.hipchat.installation.oauthId, CITY_KEY);
+    res.type('html').send(settingsPage(res.locals.hipchat, city));
+  });
   return addon;
 }
 
@@ -57,8 +63,4 @@ export function forecastGlance(city: string | undefined): GlanceData {
     label: { type: 'html', value: city === undefined ? '<b>21°</b> and sunny' : `<b>21°</b> and sunny in ${escapeHtml(city)}` },
     status: { type: 'lozenge', value: { label: 'Fine', type: 'success' } },
   };
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

@@ -40,8 +40,10 @@ export class AdminView {
         h('td', {}, installation.roomId === undefined ? 'The whole group' : `Room ${placeOf(installation) ?? installation.roomId}`),
         h('td', {}, h('time', { datetime: installation.installedAt }, installation.installedAt.replace('T', ' ').slice(0, 16))),
         h('td', { class: 'buttons' },
-          installation.descriptor.capabilities?.configurable && h('button', { type: 'button', onclick: () => this.#configure(installation).catch(notice) }, 'Configure'),
-          h('button', { type: 'button', class: 'danger', onclick: () => this.#uninstall(installation) }, 'Uninstall'))))));
+          installation.descriptor.capabilities?.configurable && h('button', {
+            type: 'button', 'aria-label': `Configure ${installation.descriptor.name}`, onclick: () => this.#configure(installation).catch(notice),
+          }, 'Configure'),
+          h('button', { type: 'button', class: 'danger', 'aria-label': `Uninstall ${installation.descriptor.name}`, onclick: () => this.#uninstall(installation) }, 'Uninstall'))))));
   }
 
   /** @param {Installation} installation */
