@@ -54,18 +54,33 @@ export function chooseCityPage(locals: PageLocals): string {
 </script>`);
 }
 
-/** The action's dialog: the message arrives as the event named after the action. */
+/**
+ * The actions' dialog: the message, or the draft in the input box, arrives as the event named after the
+ * action. For a draft, the primary button becomes "Insert", which adds the forecast to the input box.
+ */
 export function cityForecastPage(locals: PageLocals): string {
   return page('Forecast', locals, `<p id="forecast" class="muted">Choose "Forecast for this city" on a message that names a city.</p>
 <p id="asker" class="muted"></p>
 <script>
+  let forecastText = '';
+  async function showForecast(text) {
+    const city = (text.match(new RegExp(${JSON.stringify(CITY_PATTERN)}, 'i')) || [])[0];
+    const forecast = await (await HipChatConnect.fetch('/api/forecast' + (city ? '?city=' + encodeURIComponent(city) : ''))).json();
+    forecastText = forecast.city + ': today ' + forecast.today + ', tomorrow ' + forecast.tomorrow + '.';
+    document.getElementById('forecast').textContent = forecastText;
+  }
   HipChatConnect.onAction('forecast-for-city', async (message) => {
-    const city = (message.body.match(new RegExp(${JSON.stringify(CITY_PATTERN)}, 'i')) || [''])[0];
-    const forecast = await (await HipChatConnect.fetch('/api/forecast?city=' + encodeURIComponent(city))).json();
-    document.getElementById('forecast').textContent = forecast.city + ': today ' + forecast.today + ', tomorrow ' + forecast.tomorrow + '.';
+    await showForecast(message.body);
     document.getElementById('asker').textContent = 'From ' + message.sender.name + ': "' + message.body + '"';
   });
-  HipChatConnect.onDialogButton((event, closeDialog) => closeDialog(true));
+  HipChatConnect.onAction('insert-forecast', async (draft) => {
+    await showForecast(draft.body);
+    HipChatConnect.dialog.update({ options: { primaryAction: { name: 'Insert', key: 'insert' } } });
+  });
+  HipChatConnect.onDialogButton((event, closeDialog) => {
+    if (event.action === 'insert') HipChat.chat.appendMessage(' ' + forecastText);
+    closeDialog(true);
+  });
 </script>`);
 }
 

@@ -17,7 +17,7 @@ export const CITY_KEY = 'city';
  * The example add-on the demo runs and the tests and benchmark load: a slash command answered with a
  * room notification; a glance that opens a forecast sidebar; in it, a dialog to choose the city, which
  * the glance then follows (pushed to the host); a "Forecast for this city" action on messages that name
- * a city; and a configuration page. The pages call back to the add-on's own API, `weatherRoutes`.
+ * a city, and "Insert a forecast" on the input box; and a configuration page. The pages call back to the add-on's own API, `weatherRoutes`.
  */
 export function createWeatherAddon(overrides: Partial<AddonOptions> = {}): Addon {
   const addon = createAddon({
@@ -48,6 +48,7 @@ export function createWeatherAddon(overrides: Partial<AddonOptions> = {}): Addon
     name: 'Forecast for this city', location: 'hipchat.message.action', target: 'city-forecast',
     conditions: [{ condition: 'message_matches', params: { regex: { pattern: CITY_PATTERN, flags: 'i' } } }],
   });
+  addon.action('insert-forecast', { name: 'Insert a forecast', location: 'hipchat.input.action', target: 'city-forecast' });
   addon.dialog('city-forecast', { title: 'Forecast', options: { size: 'small', primaryAction: { name: 'Close', key: 'close' } } },
     (_req, res) => void res.type('html').send(cityForecastPage(res.locals.hipchat)));
   addon.configurable({}, async (_req, res) => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium, driven by playwright-core (no browser download); `.ci/run` installs it when missing. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -40,8 +40,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
-/** Saves the page as test-output/screenshots/<name>.png (gitignored), for a person to look at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves the page, or one element of it, as test-output/screenshots/<name>.png (gitignored), for a person to look at. */
+export async function screenshot(what: Page | Locator, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  await what.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }

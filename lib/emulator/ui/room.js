@@ -45,7 +45,7 @@ export class RoomView {
   /** Draws every message again: who is looking decides which actions each offers. */
   render() {
     this.parts.messages.replaceChildren(...this.#history.map((message) => this.#messageView(message)));
-    this.parts.inputActions.hidden = this.#actions('hipchat.input.action').length === 0;
+    this.parts.inputActions.hidden = this.actionsAt('hipchat.input.action').length === 0;
     this.parts.messages.lastElementChild?.scrollIntoView({ block: 'end' });
   }
 
@@ -80,23 +80,37 @@ export class RoomView {
   #messageView(message) {
     const sender = typeof message.from === 'string' ? message.from : message.from.name;
     const body = message.message_format === 'html' ? safeHtml(message.message, NOTIFICATION_HTML) : message.message;
-    const offered = this.#actions('hipchat.message.action', conditionMessage(message));
+    const offered = this.actionsAt('hipchat.message.action', conditionMessage(message));
     return h('li', { class: `message message-${message.type}${message.color ? ` color-${message.color}` : ''}`, 'data-mid': message.id },
       h('div', { class: 'meta' }, h('span', { class: 'sender' }, sender), ' ', h('time', { datetime: message.date }, message.date.slice(11, 16))),
       h('div', { class: 'body' }, body),
       message.card && cardView(message.card),
-      offered.length > 0 && menu('Message actions', offered.map(({ installation, module }) => [text(module.name), () => this.views
-        .open(installation, module.target, { action: module.key, message: actionMessage(message) }).catch(notice)])));
+      offered.length > 0 && h('details', { class: 'menu' }, h('summary', { 'aria-label': 'Message actions', title: 'Message actions' }, '⋯'),
+        h('ul', {}, this.#choices(offered, actionMessage(message)))));
   }
 
   #drawInputActions() {
     const draft = draftMessage(this.parts.input.value, this.session.user);
-    const list = this.parts.inputActions.querySelector('ul');
-    list?.replaceChildren(...this.#actions('hipchat.input.action', draft).map(({ installation, module }) => h('li', {},
-      h('button', { type: 'button', onclick: () => {
-        this.parts.inputActions.open = false;
-        this.views.open(installation, module.target, { action: module.key, message: draft }).catch(notice);
-      } }, text(module.name)))));
+    const offered = this.actionsAt('hipchat.input.action', draft);
+    this.parts.inputActions.querySelector('ul')?.replaceChildren(...(offered.length > 0
+      ? this.#choices(offered, draft)
+      : [h('li', { class: 'empty' }, 'No action applies to this draft')]));
+  }
+
+  /**
+   * One button per action; choosing one closes its menu and opens the action's target with the message.
+   * @param {ReturnType<RoomView['actionsAt']>} offered
+   * @param {import('./messages.js').ActionMessage} message
+   */
+  #choices(offered, message) {
+    return offered.map(({ installation, module }) => h('li', {}, h('button', {
+      type: 'button',
+      onclick: (/** @type {Event} */ event) => {
+        const menu = /** @type {HTMLElement} */ (event.currentTarget).closest('details');
+        if (menu) menu.open = false;
+        this.views.open(installation, module.target, { action: module.key, message }).catch(notice);
+      },
+    }, text(module.name))));
   }
 
   /**
@@ -104,24 +118,9 @@ export class RoomView {
    * @param {string} location
    * @param {import('./conditions.js').ConditionMessage} [message]
    */
-  #actions(location, message) {
+  actionsAt(location, message) {
     const context = this.session.conditionContext({ message });
     return placed(this.session.installationsHere, (descriptor) => descriptor.capabilities?.action)
       .filter(({ module }) => module.location === location && (message === undefined || conditionsHold(module.conditions, context)));
   }
-}
-
-/**
- * A disclosure with a list of buttons: native, so keyboard and screen readers need nothing more.
- * @param {string} label
- * @param {Array<[string, () => void]>} items
- */
-function menu(label, items) {
-  const details = h('details', { class: 'menu' });
-  details.append(h('summary', { 'aria-label': label, title: label }, '⋯'),
-    h('ul', {}, items.map(([name, choose]) => h('li', {}, h('button', { type: 'button', onclick: () => {
-      details.open = false;
-      choose();
-    } }, name)))));
-  return details;
 }

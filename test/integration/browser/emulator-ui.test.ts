@@ -41,6 +41,7 @@ describe('the emulator\'s web UI with the demo add-on', () => {
     const query = new URL(addonRequests.find((request) => request.url().includes('/glances/forecast'))!.url());
     expect(query.searchParams.get('signed_request')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(query.searchParams.get('connect_client_api_version')).toBe('1');
+    await screenshot(page.locator('#glances'), 'glances');
   });
 
   it('sends a typed message to the slash command and shows the reply', async () => {
@@ -139,6 +140,17 @@ describe('the emulator\'s web UI with the demo add-on', () => {
     await screenshot(page, 'action-dialog');
     await dialog().getByRole('button', { name: 'Close', exact: true }).click();
     await dialog().waitFor({ state: 'hidden' });
+  });
+
+  it('opens an input action with the draft, whose dialog puts text into the input box', async () => {
+    await page.fill('#message-input', 'Weekend in Madrid');
+    await page.locator('#input-actions summary').click();
+    await page.getByRole('button', { name: 'Insert a forecast' }).click();
+    await dialogPage().locator('#forecast').getByText('Madrid: today 21°, sunny').waitFor();
+    await dialog().getByRole('button', { name: 'Insert' }).click();
+    await dialog().waitFor({ state: 'hidden' });
+    await expect(page.inputValue('#message-input')).resolves.toBe('Weekend in Madrid Madrid: today 21°, sunny, tomorrow 19°, a light breeze from the west.');
+    await page.fill('#message-input', '');
   });
 
   it('lists the installation on the admin page and opens its configuration page', async () => {
