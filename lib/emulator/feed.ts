@@ -2,12 +2,12 @@ import type { GlanceState } from './glances';
 import type { HistoryMessage } from './history';
 
 /**
- * What changed, as the web UI hears it live: a message said in a room, a glance pushed, the
- * installations or the rooms changed. Only what a browser needs to redraw; everything else stays in
+ * What changed, as the web UI hears it live: a message said in a room (with the oauthId of the
+ * installation that sent it, if an add-on did), a glance pushed, the installations or the rooms changed. Only what a browser needs to redraw; everything else stays in
  * the log.
  */
 export type FeedEvent =
-  | { type: 'message'; roomId: number; message: HistoryMessage }
+  | { type: 'message'; roomId: number; message: HistoryMessage; oauthId?: string }
   | { type: 'glance'; glance: GlanceState }
   | { type: 'installations' }
   | { type: 'rooms' };

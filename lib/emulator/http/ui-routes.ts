@@ -1,5 +1,5 @@
 import express, { Router, type Request } from 'express';
-import type { Host } from '../host';
+import { requireRoom, type Host } from '../host';
 import { configurationPageUrl, glanceQueryUrl, openView, viewToken, type Viewing } from '../views';
 import { bodyOf, isObject, isRoomKey, isString, isUserKey, optional, required } from './fields';
 
@@ -13,6 +13,12 @@ export function uiRoutes(host: Host): Router {
 
   router.get('/emulator/world', (_req, res) => {
     res.json({ group: host.world.group, users: host.world.users, rooms: host.world.rooms });
+  });
+
+  // The room's history as the web UI draws it: each message with the installation that sent it.
+  router.get('/emulator/ui/rooms/:room/messages', (req, res) => {
+    const messages = host.histories.room(requireRoom(host, req.params.room).id);
+    res.json({ items: messages.map((message) => ({ message, oauthId: host.histories.senderOf(message.id) })) });
   });
 
   router.post('/emulator/ui/views', json, (req, res) => {

@@ -65,7 +65,7 @@ function show(which) {
 function follow() {
   const feed = new EventSource('/emulator/events');
   const on = (/** @type {string} */ type, /** @type {(event: any) => void} */ handle) => feed.addEventListener(type, (message) => handle(JSON.parse(/** @type {MessageEvent} */ (message).data)));
-  on('message', (event) => room.said(event.roomId, event.message));
+  on('message', (event) => room.said(event.roomId, { message: event.message, oauthId: event.oauthId }));
   on('glance', (event) => {
     session.pushes.push(event.glance);
     glances.pushed(event.glance);

@@ -12,10 +12,13 @@ import { actionMessage, conditionMessage, draftMessage } from './messages.js';
 import { placed, text } from './modules.js';
 import { NOTIFICATION_HTML } from './safe-html.js';
 
-/** @typedef {import('./messages.js').HistoryMessage} HistoryMessage */
+/**
+ * @typedef {import('./messages.js').HistoryMessage} HistoryMessage
+ * @typedef {{ message: HistoryMessage, oauthId?: string }} Said  a message, and the installation that sent it
+ */
 
 export class RoomView {
-  /** @type {HistoryMessage[]} */
+  /** @type {Said[]} */
   #history = [];
 
   /**
@@ -38,7 +41,7 @@ export class RoomView {
     const { room } = this.session;
     this.parts.title.textContent = `${room.name}${room.privacy === 'private' ? ' (private)' : ''}`;
     this.parts.topic.textContent = room.topic;
-    this.#history = (await getJson(`/emulator/rooms/${room.id}/history`)).items;
+    this.#history = (await getJson(`/emulator/ui/rooms/${room.id}/messages`)).items;
     this.render();
   }
 
@@ -51,12 +54,12 @@ export class RoomView {
 
   /**
    * @param {number} roomId
-   * @param {HistoryMessage} message
+   * @param {Said} said
    */
-  said(roomId, message) {
-    if (roomId !== this.session.roomId || this.#history.some((known) => known.id === message.id)) return;
-    this.#history.push(message);
-    this.parts.messages.append(this.#messageView(message));
+  said(roomId, said) {
+    if (roomId !== this.session.roomId || this.#history.some((known) => known.message.id === said.message.id)) return;
+    this.#history.push(said);
+    this.parts.messages.append(this.#messageView(said));
     this.parts.messages.lastElementChild?.scrollIntoView({ block: 'end' });
   }
 
@@ -76,10 +79,10 @@ export class RoomView {
     await postJson(`/emulator/rooms/${this.session.roomId}/messages`, { user: this.session.userId, message }).catch(notice);
   }
 
-  /** @param {HistoryMessage} message */
-  #messageView(message) {
+  /** @param {Said} said */
+  #messageView({ message, oauthId }) {
     const sender = typeof message.from === 'string' ? message.from : message.from.name;
-    const body = message.message_format === 'html' ? safeHtml(message.message, NOTIFICATION_HTML) : message.message;
+    const body = message.message_format === 'html' ? this.#withModuleLinks(safeHtml(message.message, NOTIFICATION_HTML), oauthId) : message.message;
     const offered = this.actionsAt('hipchat.message.action', conditionMessage(message));
     return h('li', { class: `message message-${message.type}${message.color ? ` color-${message.color}` : ''}`, 'data-mid': message.id },
       h('div', { class: 'meta' }, h('span', { class: 'sender' }, sender), ' ', h('time', { datetime: message.date }, message.date.slice(11, 16))),
@@ -95,6 +98,28 @@ export class RoomView {
     this.parts.inputActions.querySelector('ul')?.replaceChildren(...(offered.length > 0
       ? this.#choices(offered, draft)
       : [h('li', { class: 'empty' }, 'No action applies to this draft')]));
+  }
+
+  /**
+   * Makes `<a data-target="<module key>" data-target-options='{…}'>` open that module of the add-on that
+   * sent the message (protocol section 9). Anyone else's such links, and those of an add-on no longer in
+   * the room, stay plain text.
+   * @param {DocumentFragment} body
+   * @param {string | undefined} oauthId
+   */
+  #withModuleLinks(body, oauthId) {
+    const installation = this.session.installationsHere.find((candidate) => candidate.oauthId === oauthId);
+    if (!installation) return body;
+    for (const link of body.querySelectorAll('a[data-target]')) {
+      const key = link.getAttribute('data-target') ?? '';
+      const options = JSON.parse(link.getAttribute('data-target-options') ?? '{}');
+      link.setAttribute('href', '#');
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        this.views.open(installation, { key, options }).catch(notice);
+      });
+    }
+    return body;
   }
 
   /**

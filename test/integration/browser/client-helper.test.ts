@@ -9,7 +9,8 @@ import { startEmulator, type Emulator } from '../../../lib/emulator';
 import { silentLogger } from '../../../lib/logger';
 import { MemoryStore } from '../../../lib/stores/memory';
 import { launchBrowser, type TestBrowser } from '../../support/browser';
-import { listen, type Served } from '../../support/serve';
+import { signedViewUrl, startForeignPages } from '../../support/foreign-pages';
+import type { Served } from '../../support/serve';
 
 const TOKEN_TTL = 4;
 const SESSION = 600;
@@ -57,7 +58,7 @@ describe('the client helper in a browser', () => {
     server = await addon.listen({ port: 0, host: '127.0.0.1', app });
     const { oauthId } = await emulator.install({ descriptorUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/atlassian-connect.json`, roomId: 1 });
     installation = (await addon.installation(oauthId))!;
-    foreign = await listen(express().get('/frame', (req, res) => void res.type('html').send(`<!doctype html><iframe id="addon" src="${String(req.query.src).replace(/"/g, '&quot;')}"></iframe>`)));
+    foreign = await startForeignPages();
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -100,10 +101,7 @@ describe('the client helper in a browser', () => {
   });
 
   it('cannot be framed by a page of another origin', async () => {
-    const view = await (await fetch(`${emulator.url}/emulator/ui/views`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ oauthId: installation.oauthId, user: 1, room: 1, key: 'panel' }),
-    })).json() as { url: string };
-    await page.goto(`${foreign.url}/frame?src=${encodeURIComponent(view.url)}`);
+    await page.goto(`${foreign.url}/frame?src=${encodeURIComponent(await signedViewUrl(emulator.url, { oauthId: installation.oauthId, key: 'panel' }))}`);
     // goto waited for the page's load event, which waits for its frame, refused or not.
     const frame = await (await page.waitForSelector('#addon')).contentFrame();
     // Chromium replaces a frame its CSP refuses with its error page.

@@ -76,6 +76,21 @@ describe('the emulator\'s web UI with the demo add-on', () => {
     await screenshot(page, 'room');
   });
 
+  it('opens a module of the add-on from a data-target link in its notification, and from no one else\'s', async () => {
+    await stack.addon.client(stack.installation).rooms.notify('Lobby', { message: 'See <a data-target="forecast-panel">the forecast</a>', message_format: 'html' });
+    const { token } = stack.emulator.createRoomToken('Lobby', 'Someone');
+    await fetch(`${stack.emulator.apiUrl}/room/Lobby/notification`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ message: 'Not mine: <a data-target="forecast-panel">a forecast</a>' }),
+    });
+    const foreign = messages().filter({ hasText: 'Not mine' }).locator('a');
+    await foreign.waitFor();
+    expect(await foreign.getAttribute('href')).toBeNull();
+    await messages().filter({ hasText: 'See the forecast' }).getByRole('link', { name: 'the forecast' }).click();
+    await panel().locator('#forecast').getByText('Paris: today 21°, sunny').waitFor();
+    await page.locator('.panel .back').click();
+  });
+
   it('opens the glance\'s sidebar with the add-on\'s page, which calls back to the add-on with its page token', async () => {
     await glance().click();
     await panel().locator('#forecast').getByText('Paris: today 21°, sunny').waitFor();

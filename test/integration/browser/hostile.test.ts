@@ -1,9 +1,9 @@
-import express from 'express';
 import jwt from 'jsonwebtoken';
 import type { Frame, Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../../support/browser';
 import { startDemoStack, type DemoStack } from '../../support/demo-stack';
-import { listen, type Served } from '../../support/serve';
+import { signedViewUrl, startForeignPages } from '../../support/foreign-pages';
+import type { Served } from '../../support/serve';
 import { PWN, startHostileAddon, type HostileAddon } from './hostile-addon';
 
 /**
@@ -54,6 +54,14 @@ describe('the web UI against hostile add-ons', () => {
       await expect(message.locator('.body').evaluate((body) => body.innerHTML)).resolves.toBe('<b>bold</b> <a>link</a>');
       await message.locator('a').click();
       expect(await pwned()).toBeUndefined();
+    });
+
+    it('cannot open an add-on\'s module through a data-target link, unless that add-on sent it', async () => {
+      await notify({ message: 'Sent by a room token: <a data-target="forecast-panel">open Weather</a>' });
+      const link = page.locator('#messages > li', { hasText: 'Sent by a room token' }).locator('a');
+      await link.click();
+      expect(await link.getAttribute('href')).toBeNull();
+      expect(await page.locator('.panel-frame').count()).toBe(0);
     });
 
     it('in a card runs nothing either', async () => {
@@ -142,13 +150,11 @@ describe('the web UI against hostile add-ons', () => {
 
   describe('all.js in an add-on page', () => {
     it('hears only the host, so another page cannot click the dialog\'s buttons', async () => {
-      const view = await (await fetch(`${stack.emulator.url}/emulator/ui/views`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ oauthId: stack.installation.oauthId, user: 1, room: 1, key: 'choose-city' }),
-      })).json() as { url: string };
+      const url = await signedViewUrl(stack.emulator.url, { oauthId: stack.installation.oauthId, key: 'choose-city' });
       const other = await browser.newPage();
       const posts: string[] = [];
       other.on('request', (request) => request.method() === 'POST' && posts.push(request.url()));
-      await other.goto(`${foreign.url}/frame?src=${encodeURIComponent(view.url)}`);
+      await other.goto(`${foreign.url}/frame?src=${encodeURIComponent(url)}`);
       const dialog = other.frameLocator('#addon');
       await dialog.locator('#city').fill('Pwnville');
       await other.evaluate(() => {
@@ -162,14 +168,3 @@ describe('the web UI against hostile add-ons', () => {
   });
 });
 
-/**
- * Pages of another origin: one that frames an add-on page and talks to it as if it were the host, and
- * one that a hijacked frame navigates to, which talks to the host as if it were the frame.
- */
-function startForeignPages(): Promise<Served> {
-  const app = express();
-  app.get('/frame', (req, res) => void res.type('html').send(`<!doctype html><iframe id="addon" src="${String(req.query.src).replace(/"/g, '&quot;')}"></iframe>`));
-  app.get('/impostor', (_req, res) => void res.type('html').send(
-    '<!doctype html><script>parent.postMessage({ type: "req", mid: "i1", mod: "auth", fn: "withToken", args: [] }, "*")</script>'));
-  return listen(app);
-}

@@ -77,6 +77,23 @@ describe('the web UI and the host script', () => {
   });
 });
 
+describe('GET /emulator/ui/rooms/:room/messages', () => {
+  it('answers the room\'s history, each message with the installation that sent it', async () => {
+    await emulator.postMessage({ room: 'Engineering', user: '@Grace', message: 'Status?' });
+    const token = (await postToken(emulator, roomInstall)).access_token;
+    const sent = await fetch(`${emulator.apiUrl}/room/2/notification`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ message: 'All green' }),
+    });
+    expect(sent.status).toBe(204);
+    const answer = await request(emulator.url).get('/emulator/ui/rooms/Engineering/messages');
+    expect(answer.body.items.slice(-2)).toEqual([
+      { message: expect.objectContaining({ message: 'Status?', type: 'message' }) },
+      { message: expect.objectContaining({ message: 'All green', type: 'notification', from: 'Fake' }), oauthId: roomInstall.oauthId },
+    ]);
+    expect((await request(emulator.url).get('/emulator/ui/rooms/Nowhere/messages')).status).toBe(400);
+  });
+});
+
 describe('POST /emulator/ui/views', () => {
   it('signs a webPanel for the user and room, and fills its placeholders, the host\'s values first', async () => {
     const view = await post('/emulator/ui/views', {
@@ -189,6 +206,7 @@ describe('GET /emulator/events', () => {
       await emulator.postMessage({ room: 'Lobby', user: '@Alan', message: 'Hello, stream' });
       const said = await stream.next('message');
       expect(said).toMatchObject({ type: 'message', roomId: 1, message: { message: 'Hello, stream', from: { mention_name: 'Alan' } } });
+      expect(said).not.toHaveProperty('oauthId');
 
       const token = (await postToken(emulator, groupInstall)).access_token;
       const push = await fetch(`${emulator.apiUrl}/addon/ui/room/1`, {
