@@ -5,7 +5,12 @@
  */
 const project = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // The emulator's web UI is plain JavaScript modules, served as they are; its pure ones are unit-tested here.
+    '/lib/emulator/ui/.+\\.js$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+  },
+  setupFiles: ['<rootDir>/test/support/resource-symbols.js'],
   // Examples import the package by name, as its users do (tsconfig.json maps the same names for tsc).
   moduleNameMapper: { '^hipchat-connect$': '<rootDir>/lib/index.ts', '^hipchat-connect/testing$': '<rootDir>/lib/testing.ts' },
 };

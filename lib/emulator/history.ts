@@ -31,11 +31,14 @@ export type NewMessage = Omit<HistoryMessage, 'id' | 'date' | 'mentions'>;
 
 /**
  * What was said, per room and per private chat, oldest first. Rooms and users are keyed by id; a
- * deleted room's history goes with it.
+ * deleted room's history goes with it. The installation that sent a room message is kept beside it,
+ * not in it (the REST API's history knows no such field): `data-target` links in a notification open
+ * modules of the add-on that sent it, and of no other (protocol section 9).
  */
 export class Histories {
   private readonly rooms = new Map<number, HistoryMessage[]>();
   private readonly chats = new Map<number, HistoryMessage[]>();
+  private readonly senders = new Map<string, string>();
 
   room(roomId: number): readonly HistoryMessage[] {
     return this.rooms.get(roomId) ?? [];
@@ -45,8 +48,14 @@ export class Histories {
     return this.chats.get(userId) ?? [];
   }
 
-  appendToRoom(roomId: number, message: HistoryMessage): void {
+  appendToRoom(roomId: number, message: HistoryMessage, sender?: string): void {
     append(this.rooms, roomId, message);
+    if (sender !== undefined) this.senders.set(message.id, sender);
+  }
+
+  /** The oauthId of the installation that sent a room message, if an add-on did. */
+  senderOf(messageId: string): string | undefined {
+    return this.senders.get(messageId);
   }
 
   appendToChat(userId: number, message: HistoryMessage): void {
@@ -54,6 +63,7 @@ export class Histories {
   }
 
   forgetRoom(roomId: number): void {
+    for (const message of this.room(roomId)) this.senders.delete(message.id);
     this.rooms.delete(roomId);
   }
 }

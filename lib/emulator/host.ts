@@ -8,6 +8,7 @@ import { seedEmoticons, type Emoticon } from './emoticons';
 import { Glances } from './glances';
 import { Histories } from './history';
 import { FixedWindows } from './limits';
+import { Feed } from './feed';
 import { emptyLog, type EmulatorLog } from './log';
 import { OAuthClients, type OAuthClient } from './oauth-clients';
 import type { ResolvedOptions } from './options';
@@ -61,6 +62,8 @@ export interface Host {
   readonly floodControl: FixedWindows;
   /** Webhooks and uninstalls the REST API set off without waiting. */
   readonly pending: PendingWork;
+  /** What the web UI hears live. */
+  readonly feed: Feed;
   readonly log: EmulatorLog;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -85,12 +88,19 @@ export function createHost(urls: HostUrls, options: ResolvedOptions): Host {
     rateLimits: new FixedWindows(clock, options.rateLimit),
     floodControl: new FixedWindows(clock, options.floodControl),
     pending: new PendingWork(logger),
+    feed: new Feed(),
     log: emptyLog(),
     clock,
     logger,
     onExchange: options.onExchange,
     nextWebhookId,
   };
+}
+
+/** Keeps a new installation, and tells the web UI. */
+export function keepInstallation(host: Host, installed: InstalledAddon): void {
+  host.installations.set(installed.oauthId, installed);
+  host.feed.publish({ type: 'installations' });
 }
 
 /**
@@ -103,6 +113,7 @@ export function forgetInstallation(host: Host, oauthId: string): void {
   host.installations.delete(oauthId);
   host.roomWebhooks.removeInstallation(oauthId);
   host.glances.removeInstallation(oauthId);
+  host.feed.publish({ type: 'installations' });
 }
 
 export function requireInstallation(host: Host, oauthId: string): { installed: InstalledAddon; client: OAuthClient } {

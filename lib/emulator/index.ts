@@ -108,6 +108,7 @@ function emulatorOf(host: Host, server: Server, tickets: InstallableTickets): Em
     // Background deliveries finish first, so nothing the emulator started outlives it.
     close: async () => {
       await host.pending.settled();
+      host.feed.close();
       await close(server);
     },
   };

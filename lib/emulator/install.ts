@@ -2,7 +2,7 @@ import type { Descriptor } from '../core/descriptor';
 import type { InstallPayload } from '../core/install/install';
 import { ConnectError } from '../errors';
 import { callbackFor, declaredScopes, fetchDescriptor } from './descriptor';
-import { describeInstallation, requireInstallation, requireRoom, type Host, type HostInstallation, type InstalledAddon } from './host';
+import { describeInstallation, keepInstallation, requireInstallation, requireRoom, type Host, type HostInstallation, type InstalledAddon } from './host';
 import type { InstallRecord } from './log';
 import type { OAuthClient } from './oauth-clients';
 import { callAddon, isSuccess } from './outbound';
@@ -35,7 +35,7 @@ export async function install(host: Host, request: InstallRequest): Promise<Host
     oauthId: client.oauthId, descriptorUrl: request.descriptorUrl, descriptor, callbackUrl, roomId: room?.id,
     webhooks: numberWebhooks(host, descriptor), installedAt: new Date(host.clock()).toISOString(),
   };
-  host.installations.set(client.oauthId, installed);
+  keepInstallation(host, installed);
   host.logger.info({ oauthId: client.oauthId, key: descriptor.key, roomId: room?.id }, 'emulator: add-on installed');
   return describeInstallation(host, installed, client);
 }
@@ -60,6 +60,7 @@ export async function update(host: Host, oauthId: string): Promise<HostInstallat
   }
   const updatedAt = new Date(host.clock()).toISOString();
   Object.assign(installed, { descriptor, callbackUrl, webhooks: numberWebhooks(host, descriptor), updatedAt });
+  host.feed.publish({ type: 'installations' });
   return describeInstallation(host, installed, client);
 }
 

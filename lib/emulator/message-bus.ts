@@ -17,10 +17,14 @@ export interface Conversation {
   replies: HistoryMessage[];
 }
 
-/** Puts a message or notification in the room's history, stamped with its id, date and mentions. */
-export function record(host: Host, room: Room, fields: NewMessage): HistoryMessage {
+/**
+ * Puts a message or notification in the room's history, stamped with its id, date and mentions;
+ * `sender` is the oauthId of the installation that sent it, when an add-on did.
+ */
+export function record(host: Host, room: Room, fields: NewMessage, sender?: string): HistoryMessage {
   const message = stampMessage(fields, host.clock(), host.world.users, host.urls.apiUrl);
-  host.histories.appendToRoom(room.id, message);
+  host.histories.appendToRoom(room.id, message, sender);
+  host.feed.publish({ type: 'message', roomId: room.id, message, oauthId: sender });
   return message;
 }
 
@@ -38,7 +42,7 @@ export async function announce(host: Host, room: Room, message: HistoryMessage, 
   const heard = await fire(host, room, event, actor, message.message, { message });
   const replies = heard.flatMap(({ target, delivery }) => {
     const reply = replyOf(host, target, delivery);
-    return reply ? [record(host, room, notificationFields(reply, target.replyFrom))] : [];
+    return reply ? [record(host, room, notificationFields(reply, target.replyFrom), target.client?.oauthId)] : [];
   });
   return { message, deliveries: heard.map(({ delivery }) => delivery), replies };
 }

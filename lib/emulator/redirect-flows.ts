@@ -3,7 +3,7 @@ import type { Descriptor } from '../core/descriptor';
 import type { InstallPayload } from '../core/install/install';
 import { ConnectError } from '../errors';
 import { callbackFor, declaredScopes, fetchDescriptor } from './descriptor';
-import { forgetInstallation, requireInstallation, requireRoom, type Host, type InstalledAddon } from './host';
+import { forgetInstallation, keepInstallation, requireInstallation, requireRoom, type Host, type InstalledAddon } from './host';
 import { numberWebhooks, type InstallRequest } from './install';
 import type { InstallRecord, UninstallRecord } from './log';
 import { loopbackUrl } from './loopback';
@@ -77,7 +77,7 @@ export async function redirectInstall(host: Host, tickets: InstallableTickets, r
     webhooks: numberWebhooks(host, descriptor),
     installedAt: new Date(host.clock()).toISOString(),
   };
-  host.installations.set(client.oauthId, installed);
+  keepInstallation(host, installed);
   return answer;
 }
 

@@ -27,6 +27,7 @@ export function createRoom(host: Host, fields: { name: string; topic?: string; p
     owner: fields.owner.id, participants: [fields.owner.id], version: `R${id}V1`, created: new Date(host.clock()).toISOString(),
   };
   host.world.rooms.push(room);
+  host.feed.publish({ type: 'rooms' });
   announceEvent(host, room, 'room_created', actor);
   return room;
 }
@@ -40,6 +41,7 @@ export function changeRoom(host: Host, room: Room, change: RoomChange, actor: Us
   const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   Object.assign(room, given, owner ? { owner: owner.id } : {});
   touchRoom(room);
+  host.feed.publish({ type: 'rooms' });
   if (topicChanged) announceEvent(host, room, 'room_topic_change', actor, { topic: room.topic });
   if (archivedChanged) announceEvent(host, room, room.is_archived ? 'room_archived' : 'room_unarchived', actor);
 }
@@ -55,6 +57,7 @@ export function deleteRoom(host: Host, room: Room, actor: User): void {
   host.roomWebhooks.removeRoom(room.id);
   host.glances.removeRoom(room.id);
   host.tokens.revokeRoom(room.id);
+  host.feed.publish({ type: 'rooms' });
   for (const installed of [...host.installations.values()].filter((candidate) => candidate.roomId === room.id)) {
     host.pending.start(`uninstall ${installed.oauthId} with room ${room.id}`, () => uninstall(host, installed.oauthId));
   }

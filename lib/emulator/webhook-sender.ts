@@ -1,13 +1,12 @@
 import { isWebhookEvent, MESSAGE_EVENTS } from '../core/webhook-events';
 import { ConnectError, isConnectError } from '../errors';
-import { epochSeconds } from './clock';
 import { requireInstallation, type Host, type InstalledAddon } from './host';
 import { addonName, declaredTargets, matches, type WebhookTarget } from './listeners';
 import type { WebhookSent } from './log';
-import type { OAuthClient } from './oauth-clients';
 import { callAddon, type AddonAnswer } from './outbound';
 import { buildEnvelope, overriddenText, type WebhookEnvelope } from './webhook-envelope';
-import { placeToken, signWebhookToken, type TokenForm } from './webhook-token';
+import { hostToken } from './host-token';
+import { placeToken, type TokenForm } from './webhook-token';
 import { findRoom, findUser, type Room, type User } from './world';
 
 export interface WebhookRequest {
@@ -83,7 +82,7 @@ export async function deliver(host: Host, input: DeliveryInput): Promise<Webhook
   // delivery only serves a test of refusal, and such a test can declare it. A room webhook says which.
   const { url, headers } = target.authentication === 'none' || !target.client
     ? { url: target.url, headers: {} }
-    : placeToken(target.url, signFor(host, target.client, sender, room), input.tokenForm ?? 'header');
+    : placeToken(target.url, hostToken(host, target.client, sender, room), input.tokenForm ?? 'header');
   const entry: WebhookSent = { oauthId: target.client?.oauthId, url: target.url, event: target.event, webhookId: target.id, roomId: room.id, status: 0, body: undefined };
   host.log.webhooksSent.push(entry);
   try {
@@ -95,13 +94,6 @@ export async function deliver(host: Host, input: DeliveryInput): Promise<Webhook
     entry.error = error.code;
     return { status: 0, headers: {}, body: undefined, url: target.url, envelope, error };
   }
-}
-
-function signFor(host: Host, client: OAuthClient, sender: User, room: Room): string {
-  return signWebhookToken({
-    oauthId: client.oauthId, oauthSecret: client.oauthSecret, userId: sender.id, roomId: room.id,
-    userTz: sender.timezone, issuedAt: epochSeconds(host.clock),
-  });
 }
 
 function roomFor(host: Host, installed: InstalledAddon, roomId: number | undefined): Room {

@@ -10,7 +10,8 @@ export interface WebhookTokenInput {
   oauthId: string;
   oauthSecret: string;
   userId: number;
-  roomId: number;
+  /** Absent where no room is in view: a group installation's configuration page. */
+  roomId?: number;
   userTz: string;
   /** Seconds since the epoch. */
   issuedAt: number;
@@ -27,6 +28,7 @@ export function signWebhookToken(input: WebhookTokenInput): string {
     iat: input.issuedAt,
     exp: input.issuedAt + LIFETIME_SECONDS,
     jti: randomUUID(),
+    // JSON drops an undefined room_id, so a token without a room carries only the time zone.
     context: { room_id: input.roomId, user_tz: input.userTz },
   };
   return jwt.sign(claims, input.oauthSecret, { algorithm: 'HS256' });

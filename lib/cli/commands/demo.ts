@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import express from 'express';
-import { createWeatherAddon, WEATHER_ICON_PATH, WEATHER_ICON_SVG } from '../../demo/weather';
+import { createWeatherAddon } from '../../demo/weather';
+import { weatherRoutes } from '../../demo/weather-routes';
 import { startEmulator } from '../../emulator';
 import { createConsoleLogger } from '../../logger';
 import { MemoryStore } from '../../stores/memory';
@@ -9,8 +9,10 @@ import { stopSignal } from '../stop-signal';
 
 const USAGE = `Usage: hipchat-connect demo [--port <n>] [--emulator-port <n>]
 
-Runs the example Weather add-on and the HipChat emulator, installs the add-on into a room, and sends it
-"/weather Paris". Stop with Ctrl-C: the add-on is uninstalled and both servers close.
+Runs the example Weather add-on and the HipChat emulator, installs the add-on into a room, says
+"/weather Paris" there, and prints the address of the emulator's web UI: open it in a browser to see
+the room, the add-on's glance, sidebar, dialogs and actions. Stop with Ctrl-C: the add-on is
+uninstalled and both servers close.
 
 Options:
   --port <n>            the add-on's port (default 3000; 0 picks a free one)
@@ -30,8 +32,7 @@ export async function run(args: string[]): Promise<number> {
   const emulator = await startEmulator({ port: Number(values['emulator-port']), logger });
   // The demo starts a new emulator each run, so installations need not outlive it.
   const addon = createWeatherAddon({ store: new MemoryStore(), development: true, logger });
-  const icon = express().get(WEATHER_ICON_PATH, (_req, res) => void res.type('svg').send(WEATHER_ICON_SVG));
-  const server = await addon.listen({ port: Number(values.port), host: '127.0.0.1', app: icon });
+  const server = await addon.listen({ port: Number(values.port), host: '127.0.0.1', app: weatherRoutes(addon) });
   const addonUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say(`Emulator listening on ${emulator.url} (capabilities: ${emulator.capabilitiesUrl})`);
@@ -40,8 +41,9 @@ export async function run(args: string[]): Promise<number> {
   const room = emulator.rooms[0]!;
   const installation = await emulator.install({ descriptorUrl: `${addonUrl}/atlassian-connect.json`, roomId: room.id });
   say(`Installed "${addon.options.name}" into room "${room.name}" (oauthId ${installation.oauthId})`);
-  const delivery = await emulator.sendWebhook({ oauthId: installation.oauthId, event: 'room_message', item: { message: { message: '/weather Paris' } } });
-  say(`/weather Paris → ${delivery.status} ${JSON.stringify(delivery.body)}`);
+  const { replies } = await emulator.postMessage({ room: room.id, user: 1, message: '/weather Paris' });
+  say(`/weather Paris → ${replies.map((reply) => JSON.stringify(reply.message)).join(', ') || 'no reply'}`);
+  say(`Open the emulator's web UI: ${emulator.url}/?room=${room.id}&user=1`);
   say('Press Ctrl-C to uninstall and stop.');
 
   await stopSignal();

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { problemsWith } from '../../core/schemas';
 import { ConnectError } from '../../errors';
 import type { GlanceScope, GlanceState } from '../glances';
 import type { Host } from '../host';
@@ -33,6 +34,7 @@ export function glanceRoutes(host: Host): Router {
     for (const state of states) {
       host.glances.put(state);
       host.log.glancePushes.push(state);
+      host.feed.publish({ type: 'glance', glance: state });
     }
     res.status(204).end();
   };
@@ -48,6 +50,9 @@ export function glanceRoutes(host: Host): Router {
   return router;
 }
 
+/** The label rule of schemas/glance.schema.json, which the web UI applies again before it shows a label. */
+const isLabelHtml: Check<string> = (value): value is string => isString(value) && problemsWith('glance#/$defs/label', { type: 'html', value }).length === 0;
+
 const isNonEmptyArray: Check<unknown[]> = (value): value is unknown[] => Array.isArray(value) && value.length > 0;
 
 /** `{label: {type: 'html', value}, status?: lozenge or icon, metadata?}` (protocol section 8). */
@@ -55,7 +60,7 @@ function glanceContent(value: unknown, field: string): Record<string, unknown> {
   const content = required(value, field, isObject, 'an object {label, status?, metadata?}');
   const label = required(content.label, `${field}/label`, isObject, 'an object {type: "html", value}');
   required(label.type, `${field}/label/type`, oneOf(['html'] as const), 'html');
-  required(label.value, `${field}/label/value`, isString, 'a string');
+  required(label.value, `${field}/label/value`, isLabelHtml, 'HTML of 1 to 1000 characters with only <b>, <strong>, <em> and <i>, without attributes');
   const status = optional(content.status, `${field}/status`, isObject, 'an object {type, value}');
   if (status) {
     const type = required(status.type, `${field}/status/type`, oneOf(['lozenge', 'icon'] as const), 'lozenge or icon');

@@ -73,7 +73,7 @@ export function messageRoutes(host: Host): Router {
 function say(host: Host, res: Response, fields: NewMessage) {
   const room = roomIn(res);
   checkFlood(host, res, { room: room.id });
-  const message = record(host, room, fields);
+  const message = record(host, room, fields, callerIn(res).installation?.oauthId);
   const actor = actingUser(host, callerIn(res), room);
   host.pending.start(`announce ${message.type} in room ${room.id}`, () => announce(host, room, message, actor));
   return message;

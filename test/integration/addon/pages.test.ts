@@ -8,9 +8,8 @@ import { hostToken } from '../../support/installations';
 describe('pages and the headers of every route', () => {
   const fixture = useInstalledStack({
     roomInstall: true,
-    declare: (addon) => addon
-      .configurable({}, (_req, res) => void res.send(`<p>settings of ${res.locals.hipchat.installation.groupId}</p>`))
-      .dialog('confirm', { title: 'Confirm', url: '/confirm' }),
+    // The example add-on serves its own configuration page; this adds a page at the author's own route.
+    declare: (addon) => addon.dialog('confirm', { title: 'Confirm', url: '/confirm' }),
     author: (app, addon) => app.get('/confirm', addon.page(), (_req, res) => {
       const { installation: _installation, claims: _claims, ...page } = res.locals.hipchat as PageLocals;
       res.json(page);
@@ -41,7 +40,7 @@ describe('pages and the headers of every route', () => {
     const response = await request(fixture.app.url).get('/configure').query({ signed_request: pageLoad() });
     expect(response.status).toBe(200);
     framableOnlyByHosts(response.headers);
-    expect(response.text).toBe(`<p>settings of ${fixture.stack.emulator.group.id}</p>`);
+    expect(response.text).toContain('<h1>Weather settings</h1>');
   });
 
   it("gives the author's own page route behind addon.page() the same headers and the page's context", async () => {

@@ -1,85 +1,107 @@
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express from 'express';
+import type { Frame, Page } from 'playwright-core';
 import { createAddon, type Addon } from '../../../lib/addon';
 import type { Installation } from '../../../lib/core/installation';
 import type { HipChatLocals } from '../../../lib/express/authenticate';
+import { startEmulator, type Emulator } from '../../../lib/emulator';
 import { silentLogger } from '../../../lib/logger';
 import { MemoryStore } from '../../../lib/stores/memory';
-import { fakeInstallation, hostToken } from '../../support/installations';
-import { serveAddon, type Served } from '../../support/serve';
-import { startStandInHost } from '../../support/stand-in-host';
+import { launchBrowser, type TestBrowser } from '../../support/browser';
+import { signedViewUrl, startForeignPages } from '../../support/foreign-pages';
+import type { Served } from '../../support/serve';
 
-const CHROMIUM = { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] };
 const TOKEN_TTL = 4;
 const SESSION = 600;
 
 /**
- * lib/client/hipchat-connect.js in headless Chromium: a real add-on server, its page framed by a
- * stand-in host page that provides the `HipChat` global, and a page of another origin that must not frame it.
+ * lib/client/hipchat-connect.js in headless Chromium, in an add-on page the emulator's web UI frames,
+ * talking to the emulator's JavaScript API and back to a real add-on server.
  */
 describe('the client helper in a browser', () => {
-  let browser: Browser;
-  let host: Served;
-  let foreign: Served;
-  let served: Served;
+  let emulator: Emulator;
   let addon: Addon;
+  let server: Server;
+  let foreign: Served;
   let installation: Installation;
+  let browser: TestBrowser;
   let page: Page;
   let refuseNext = false;
+  /** Moves the emulator's clock, for tokens signed in the past. */
+  let clockOffsetMs = 0;
 
   beforeAll(async () => {
-    host = await startStandInHost();
-    foreign = await startStandInHost();
-    installation = fakeInstallation({ apiUrl: `${host.url}/v2`, capabilitiesUrl: `${host.url}/v2/capabilities`, tokenUrl: `${host.url}/v2/oauth/token` });
-    const store = new MemoryStore();
-    await store.storeInstallation(installation);
+    emulator = await startEmulator({ logger: silentLogger, clock: () => Date.now() + clockOffsetMs });
     addon = createAddon({
-      key: 'com.example.browser', name: 'Browser', description: 'Client helper test', store, logger: silentLogger,
-      allowedHosts: [host.url], jwt: { pageTokenTtlSeconds: TOKEN_TTL, pageSessionSeconds: SESSION },
+      key: 'com.example.browser', name: 'Browser', description: 'Client helper test', scopes: ['send_notification', 'view_room'], store: new MemoryStore(), logger: silentLogger,
+      allowedHosts: [emulator.url], jwt: { pageTokenTtlSeconds: TOKEN_TTL, pageSessionSeconds: SESSION },
     });
-    addon.webPanel('panel', { name: 'Panel' }, (_req, res) => void res.type('html').send(`<!doctype html><html><head>${res.locals.hipchat.scripts}</head><body>panel</body></html>`));
-    served = await serveAddon(addon, (app) => {
-      app.get('/api/whoami', addon.authenticate(), (_req, res) => {
-        const { userId, roomId, claims } = res.locals.hipchat as HipChatLocals;
-        res.json({ userId, roomId, jti: claims.jti });
-      });
-      // Refuses one request when told to, as the add-on would a token it no longer accepts.
-      app.get('/api/picky', addon.authenticate(), (_req, res) => {
-        if (!refuseNext) return void res.json({ ok: true });
-        refuseNext = false;
-        res.status(401).json({ error: { code: 'JWT_EXPIRED' } });
-      });
+    const page = (body: string) => (_req: express.Request, res: express.Response) =>
+      void res.type('html').send(`<!doctype html><html><head>${(res.locals.hipchat as { scripts: string }).scripts}</head><body>${body}</body></html>`);
+    addon
+      .glance('panel-glance', { name: 'Panel', icon: '/icon.png', target: 'panel' })
+      .webPanel('panel', { name: 'Panel' }, page('panel'))
+      .dialog('confirm', { title: 'Confirm', options: { primaryAction: { name: 'Yes', key: 'yes', enabled: false } } },
+        page(`<script>window.received = []; HipChatConnect.on('receive-parameters', (parameters) => window.received.push(parameters));</script>`));
+    const app = express();
+    app.get('/api/whoami', addon.authenticate(), (_req, res) => {
+      const { userId, roomId, claims } = res.locals.hipchat as HipChatLocals;
+      res.json({ userId, roomId, jti: claims.jti });
     });
-    browser = await chromium.launch(CHROMIUM);
+    // Refuses one request when told to, as the add-on would a token it no longer accepts.
+    app.get('/api/picky', addon.authenticate(), (_req, res) => {
+      if (!refuseNext) return void res.json({ ok: true });
+      refuseNext = false;
+      res.status(401).json({ error: { code: 'JWT_EXPIRED' } });
+    });
+    server = await addon.listen({ port: 0, host: '127.0.0.1', app });
+    const { oauthId } = await emulator.install({ descriptorUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/atlassian-connect.json`, roomId: 1 });
+    installation = (await addon.installation(oauthId))!;
+    foreign = await startForeignPages();
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await Promise.all([served?.close(), host?.close(), foreign?.close()]);
+    await foreign?.close();
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
     await addon?.close();
+    await emulator?.close();
   });
   beforeEach(async () => {
     page = await browser.newPage();
+    await page.goto(`${emulator.url}/?room=1&user=1`);
+    await page.waitForSelector('body[data-ready]');
   });
-  afterEach(() => page.close());
+  afterEach(async () => {
+    await page.close();
+    clockOffsetMs = 0;
+  });
 
-  const now = () => Math.floor(Date.now() / 1000);
-  const panelUrl = (claims: Record<string, unknown> = {}) => `${served.url}/pages/panel?signed_request=${hostToken(installation, { sub: '7', ...claims })}`;
+  const hostTokenCalls = () => {
+    const calls: string[] = [];
+    page.on('request', (request) => request.url().endsWith('/emulator/ui/host-tokens') && calls.push(request.url()));
+    return calls;
+  };
 
-  /** The panel, framed by the host's page, with the helper loaded inside. */
-  async function openPanel(claims: Record<string, unknown> = {}): Promise<Frame> {
-    await page.goto(`${host.url}/frame?src=${encodeURIComponent(panelUrl(claims))}`);
-    const frame = await (await page.waitForSelector('#addon')).contentFrame();
-    await frame!.waitForFunction(() => 'HipChatConnect' in window);
-    return frame!;
+  /** The panel, opened from its glance by the emulator's web UI, with the helper loaded inside. */
+  async function openPanel(): Promise<Frame> {
+    await page.locator('.glance[data-key="panel-glance"]').click();
+    await page.waitForSelector('.panel-frame');
+    const frame = (await (await page.$('.panel-frame'))!.contentFrame())!;
+    await frame.waitForFunction(() => 'HipChatConnect' in window);
+    return frame;
   }
 
-  it('loads framed by the allowed host, and fetches back to the add-on with its page token', async () => {
+  it('loads framed by the host, and fetches back to the add-on with its page token', async () => {
     const frame = await openPanel();
     const answer = await frame.evaluate(async () => (await HipChatConnect.fetch('/api/whoami')).json());
-    expect(answer).toMatchObject({ userId: '7', roomId: 42 });
+    expect(answer).toMatchObject({ userId: '1', roomId: 1 });
   });
 
   it('cannot be framed by a page of another origin', async () => {
-    await page.goto(`${foreign.url}/frame?src=${encodeURIComponent(panelUrl())}`);
+    await page.goto(`${foreign.url}/frame?src=${encodeURIComponent(await signedViewUrl(emulator.url, { oauthId: installation.oauthId, key: 'panel' }))}`);
     // goto waited for the page's load event, which waits for its frame, refused or not.
     const frame = await (await page.waitForSelector('#addon')).contentFrame();
     // Chromium replaces a frame its CSP refuses with its error page.
@@ -87,13 +109,14 @@ describe('the client helper in a browser', () => {
   });
 
   it('refreshes the token before it runs out, through the add-on', async () => {
+    const withToken = hostTokenCalls();
     const frame = await openPanel();
     const initial = await frame.evaluate(() => HipChatConnect.token());
     const refreshed = await page.waitForResponse((response) => response.url().endsWith('/page-token'), { timeout: TOKEN_TTL * 2000 });
     expect(refreshed.status()).toBe(200);
     const current = await frame.evaluate(() => HipChatConnect.token());
     expect(current).not.toBe(initial);
-    expect(await frame.evaluate(() => window.hostCalls.filter((call) => call[0] === 'auth.withToken').length)).toBe(0);
+    expect(withToken).toEqual([]);
   });
 
   it('retries once with a fresh token when the add-on answers 401', async () => {
@@ -110,70 +133,78 @@ describe('the client helper in a browser', () => {
   });
 
   it('asks the host for a new token (HipChat.auth.withToken) once the add-on refuses to refresh', async () => {
-    // What the host will hand out, in place before the page asks (it does so as soon as it loads).
-    await page.addInitScript((token) => { window.nextHostToken = token; }, hostToken(installation, { sub: '8' }));
-    // A page opened from a host token older than the session: its page token is over on arrival.
-    const frame = await openPanel({ iat: now() - SESSION - 120, exp: now() + 600 });
+    // The host signs this page's URL in the past, longer ago than a session lasts: its page token is
+    // over on arrival. Every other token is signed now.
+    await page.route('**/emulator/ui/views', async (route) => {
+      clockOffsetMs = -(SESSION + 120) * 1000;
+      const response = await route.fetch();
+      clockOffsetMs = 0;
+      await route.fulfill({ response });
+    });
+    const withToken = hostTokenCalls();
+    const frame = await openPanel();
     const answer = await frame.evaluate(async () => (await HipChatConnect.fetch('/api/whoami')).json());
-    expect(answer).toMatchObject({ userId: '8' });
-    expect(await frame.evaluate(() => window.hostCalls.filter((call) => call[0] === 'auth.withToken').length)).toBe(1);
+    expect(answer).toMatchObject({ userId: '1', roomId: 1 });
+    expect(withToken).toHaveLength(1);
   });
 
-  it('opens dialogs and sidebars through the host API', async () => {
-    const frame = await openPanel();
-    const calls = await frame.evaluate(() => {
-      HipChatConnect.dialog.open('confirm', { options: { title: 'Sure?' }, parameters: { id: 3 } });
-      HipChatConnect.dialog.updatePrimaryAction({ enabled: true });
-      HipChatConnect.dialog.close();
-      HipChatConnect.sidebar.open('panel', { urlTemplateValues: { city: 'Oslo' } });
-      HipChatConnect.sidebar.close();
-      return window.hostCalls;
-    });
-    expect(calls).toEqual([
-      ['dialog.open', { key: 'confirm', options: { title: 'Sure?' }, parameters: { id: 3 } }],
-      ['dialog.updatePrimaryAction', { enabled: true }],
-      ['dialog.close'],
-      ['sidebar.openView', { key: 'panel', urlTemplateValues: { city: 'Oslo' } }],
-      ['sidebar.closeView'],
-    ]);
+  it('opens, changes and closes dialogs and sidebars through the host API', async () => {
+    const panel = await openPanel();
+    await panel.evaluate(() => HipChatConnect.dialog.open('confirm', { options: { title: 'Sure?' }, parameters: { id: 3 } }));
+    await page.locator('#dialog-title', { hasText: 'Sure?' }).waitFor();
+    const dialog = (await (await page.$('.dialog-frame'))!.contentFrame())!;
+    await dialog.waitForFunction(() => window.received?.length === 1);
+    expect(await dialog.evaluate(() => window.received)).toEqual([{ id: 3 }]);
+
+    const yes = page.getByRole('button', { name: 'Yes' });
+    expect(await yes.isDisabled()).toBe(true);
+    await panel.evaluate(() => HipChatConnect.dialog.updatePrimaryAction({ enabled: true }));
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('dialog .primary')?.disabled);
+    await panel.evaluate(() => HipChatConnect.dialog.close());
+    await page.locator('dialog#dialog').waitFor({ state: 'hidden' });
+
+    await panel.evaluate(() => HipChatConnect.sidebar.close());
+    await page.locator('.glance[data-key="panel-glance"]').waitFor();
   });
 
   it('hands host events to every listener, registering each event with the host once', async () => {
     const frame = await openPanel();
-    const seen = await frame.evaluate(() => {
-      const events: unknown[] = [];
-      HipChatConnect.onDialogButton((event: unknown) => events.push(['first', event]));
-      const off = HipChatConnect.onDialogButton((event: unknown) => events.push(['second', event]));
-      HipChatConnect.onAction('translate', (message: unknown) => events.push(['action', message]));
-      HipChatConnect.onGlanceUpdate((update: unknown) => events.push(['glance', update]));
-      window.hostHandlers['dialog-button-click']!({ action: 'yes' });
-      off();
-      window.hostHandlers['dialog-button-click']!({ action: 'no' });
-      window.hostHandlers.translate!({ body: 'hello', mid: 'm1' });
-      window.hostHandlers['glance-update']!({ key: 'forecast' });
-      return { events, registrations: window.hostRegistrations };
+    await frame.evaluate(() => {
+      window.seen = [];
+      window.registrations = 0;
+      const register = window.HipChat.register;
+      window.HipChat.register = (handlers) => {
+        window.registrations++;
+        register(handlers);
+      };
+      HipChatConnect.onGlanceUpdate((update: unknown) => window.seen.push(['first', update]));
+      window.off = HipChatConnect.onGlanceUpdate((update: unknown) => window.seen.push(['second', update]));
     });
-    expect(seen.events).toEqual([
-      ['first', { action: 'yes' }], ['second', { action: 'yes' }], ['first', { action: 'no' }],
-      ['action', { body: 'hello', mid: 'm1' }], ['glance', { key: 'forecast' }],
-    ]);
-    expect(seen.registrations).toBe(3);
+    const push = (value: string) => addon.client(installation).glances.push({ room: 1 }, [{ key: 'panel-glance', content: { label: { type: 'html', value } } }]);
+    await push('<b>1</b>');
+    await frame.waitForFunction(() => window.seen.length === 2);
+    await frame.evaluate(() => window.off());
+    await push('<b>2</b>');
+    await frame.waitForFunction(() => window.seen.length === 3);
+    const { seen, registrations } = await frame.evaluate(() => ({ seen: window.seen, registrations: window.registrations }));
+    const update = (value: string) => ({ key: 'panel-glance', content: { label: { type: 'html', value } } });
+    expect(seen).toEqual([['first', update('<b>1</b>')], ['second', update('<b>1</b>')], ['first', update('<b>2</b>')]]);
+    expect(registrations).toBe(1);
   });
 });
 
-/** What the page under test has on `window`: the helper, and the stand-in host's records. */
+/** What the pages under test have on `window`: the host's API, the helper, and what the tests record. */
 declare global {
   interface Window {
-    hostCalls: unknown[][];
-    hostHandlers: Record<string, ((...args: unknown[]) => void) | undefined>;
-    hostRegistrations: number;
-    nextHostToken: string;
+    HipChat: { register(handlers: Record<string, (...args: unknown[]) => void>): void };
+    received: unknown[];
+    seen: unknown[];
+    registrations: number;
+    off(): void;
   }
   const HipChatConnect: {
     token(): Promise<string>;
     fetch(input: string, init?: RequestInit): Promise<Response>;
-    onDialogButton(listener: (...args: any[]) => void): () => void;
-    onAction(key: string, listener: (...args: any[]) => void): () => void;
     onGlanceUpdate(listener: (...args: any[]) => void): () => void;
     dialog: { open(key: string, options?: object): void; updatePrimaryAction(options: object): void; close(): void };
     sidebar: { open(key: string, options?: object): void; close(): void };

@@ -81,10 +81,12 @@ describe('glance pushes', () => {
     expect(((await served.json()) as { items: unknown[] }).items).toHaveLength(3);
   });
 
-  it('refuses a key the add-on does not declare, and content without a label, naming the field', async () => {
+  it('refuses a key the add-on does not declare, content without a label, and a label outside the rule, naming the field', async () => {
     await installWith(['view_room']);
     expect(await push('/addon/ui/room/1', { glance: [{ key: 'other', content }] })).toMatchObject({ status: 400, body: errorBody(400, 'glance/0/key') });
     expect(await push('/addon/ui/room/1', { glance: [{ key: 'open-prs', content: {} }] })).toMatchObject({ body: errorBody(400, 'glance/0/content/label') });
+    const hostile = { label: { type: 'html', value: '<img src=x onerror="window.pwned = 1">' } };
+    expect(await push('/addon/ui/room/1', { glance: [{ key: 'open-prs', content: hostile }] })).toMatchObject({ body: errorBody(400, 'glance/0/content/label/value') });
     expect(await push('/addon/ui/room/1', { glance: [] })).toMatchObject({ body: errorBody(400, 'glance') });
     expect(emulator.glances()).toEqual([]);
     emulator.takeViolations();

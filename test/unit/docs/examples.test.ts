@@ -8,7 +8,7 @@ const root = path.join(__dirname, '..', '..', '..');
  * the block must then be that file, with the package's own names in its imports. The file is
  * type-checked (and a test file runs with the other tests), so the example in the docs is known to work.
  */
-const examples = readdirSync(path.join(root, 'docs')).flatMap((page) =>
+const examples = readdirSync(path.join(root, 'docs')).filter((page) => page.endsWith('.md')).flatMap((page) =>
   [...readFileSync(path.join(root, 'docs', page), 'utf8').matchAll(/<!-- example: (\S+) -->\s*```\w+\n([\s\S]*?)```/g)]
     .map((match) => [page, match[1]!, match[2]!] as const));
 
