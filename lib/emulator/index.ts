@@ -105,7 +105,8 @@ function emulatorOf(host: Host, server: Server, tickets: InstallableTickets): Em
     glances: () => host.glances.all(),
     setLimits: (changes) => setLimits(host, changes),
     settled: () => host.pending.settled(),
-    // Background deliveries finish first, so nothing the emulator started outlives it.
+    // Background deliveries finish first, so nothing the emulator started outlives it; then the web
+    // UI's event streams end, since an open stream would keep the server from closing.
     close: async () => {
       await host.pending.settled();
       host.feed.close();

@@ -20,6 +20,8 @@ import { dispatch, event, parseFrameMessage } from './protocol.js';
 
 /** How long the host waits for a frame's receipt of an event before going on without one. */
 const RECEIPT_MS = 5000;
+/** Events kept for a page that has not said `init` (one without all.js never will). */
+const OUTBOX_LIMIT = 50;
 
 export class Frames {
   /** @type {Set<Frame>} */
@@ -81,7 +83,7 @@ export class Frames {
     });
     const message = event(mid, name, payload);
     if (frame.ready) this.#post(frame, message);
-    else frame.outbox.push(message);
+    else if (frame.outbox.length < OUTBOX_LIMIT) frame.outbox.push(message);
     return receipt;
   }
 

@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * What the web UI knows and who is looking: the world, the room and the user picked (kept in the
- * page's address, so a view can be linked to), the installations and the pushed glances. Changes are
- * announced as events: `viewer` (room or user), `installations`, `message`, `glance`, `rooms`.
+ * page's address, so a view can be linked to), the installations and the pushed glances. A change of
+ * room or user is announced as the event `viewer`.
  */
 import { getJson } from './api.js';
 import { presentIn } from './modules.js';
@@ -72,15 +72,7 @@ export class Session extends EventTarget {
     query.set('room', String(this.roomId));
     query.set('user', String(this.userId));
     history.replaceState(null, '', `?${query}`);
-    this.announce('viewer');
-  }
-
-  /**
-   * @param {string} type
-   * @param {unknown} [detail]
-   */
-  announce(type, detail) {
-    this.dispatchEvent(new CustomEvent(type, { detail }));
+    this.dispatchEvent(new Event('viewer'));
   }
 
   /**

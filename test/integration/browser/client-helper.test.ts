@@ -42,6 +42,7 @@ describe('the client helper in a browser', () => {
     addon
       .glance('panel-glance', { name: 'Panel', icon: '/icon.png', target: 'panel' })
       .webPanel('panel', { name: 'Panel' }, page('panel'))
+      .externalPage('history', { name: 'History' }, page('history of the room'))
       .dialog('confirm', { title: 'Confirm', options: { primaryAction: { name: 'Yes', key: 'yes', enabled: false } } },
         page(`<script>window.received = []; HipChatConnect.on('receive-parameters', (parameters) => window.received.push(parameters));</script>`));
     const app = express();
@@ -165,6 +166,16 @@ describe('the client helper in a browser', () => {
 
     await panel.evaluate(() => HipChatConnect.sidebar.close());
     await page.locator('.glance[data-key="panel-glance"]').waitFor();
+  });
+
+  it('opens an external page in a new window, with a signed request', async () => {
+    const panel = await openPanel();
+    const opened = browser.context.waitForEvent('page');
+    await panel.evaluate(() => HipChatConnect.sidebar.open('history'));
+    const window = await opened;
+    await window.getByText('history of the room').waitFor();
+    expect(new URL(window.url()).searchParams.get('signed_request')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    await window.close();
   });
 
   it('hands host events to every listener, registering each event with the host once', async () => {

@@ -1,6 +1,7 @@
 import type { FrameLocator, Page, Request } from 'playwright-core';
 import { launchBrowser, screenshot, type TestBrowser } from '../../support/browser';
 import { startDemoStack, type DemoStack } from '../../support/demo-stack';
+import { notifyRoom } from '../../support/room-notification';
 
 /**
  * The demo add-on in a real emulator, seen through its web UI in headless Chromium: the room, the
@@ -53,19 +54,15 @@ describe('the emulator\'s web UI with the demo add-on', () => {
   });
 
   it('shows an HTML notification and its card within the allowed tags', async () => {
-    const { token } = stack.emulator.createRoomToken('Lobby', 'Deploys');
-    const sent = await fetch(`${stack.emulator.apiUrl}/room/Lobby/notification`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        message: 'Deployed <b>v2.1</b> to <a href="https://example.com/releases/2.1">production</a>', color: 'purple',
-        card: {
-          style: 'application', id: 'release-2.1', title: 'Release 2.1', url: 'https://example.com/releases/2.1',
-          description: { value: 'Shipped by <strong>Grace</strong>, <i>no downtime</i>', format: 'html' },
-          attributes: [{ label: 'Status', value: { label: 'live', style: 'lozenge-success' } }, { label: 'Region', value: { label: 'eu-west' } }],
-        },
-      }),
-    });
-    expect(sent.status).toBe(204);
+    const sent = await notifyRoom(stack.emulator, 'Lobby', {
+      message: 'Deployed <b>v2.1</b> to <a href="https://example.com/releases/2.1">production</a>', color: 'purple',
+      card: {
+        style: 'application', id: 'release-2.1', title: 'Release 2.1', url: 'https://example.com/releases/2.1',
+        description: { value: 'Shipped by <strong>Grace</strong>, <i>no downtime</i>', format: 'html' },
+        attributes: [{ label: 'Status', value: { label: 'live', style: 'lozenge-success' } }, { label: 'Region', value: { label: 'eu-west' } }],
+      },
+    }, 'Deploys');
+    expect(sent).toBe(204);
     const notification = messages().filter({ hasText: 'Deployed v2.1' });
     await expect(notification.locator('.body b').textContent()).resolves.toBe('v2.1');
     expect(await notification.locator('.body a').evaluate((link) => [link.getAttribute('href'), link.getAttribute('target'), link.getAttribute('rel')]))
@@ -78,11 +75,7 @@ describe('the emulator\'s web UI with the demo add-on', () => {
 
   it('opens a module of the add-on from a data-target link in its notification, and from no one else\'s', async () => {
     await stack.addon.client(stack.installation).rooms.notify('Lobby', { message: 'See <a data-target="forecast-panel">the forecast</a>', message_format: 'html' });
-    const { token } = stack.emulator.createRoomToken('Lobby', 'Someone');
-    await fetch(`${stack.emulator.apiUrl}/room/Lobby/notification`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ message: 'Not mine: <a data-target="forecast-panel">a forecast</a>' }),
-    });
+    await notifyRoom(stack.emulator, 'Lobby', { message: 'Not mine: <a data-target="forecast-panel">a forecast</a>' });
     const foreign = messages().filter({ hasText: 'Not mine' }).locator('a');
     await foreign.waitFor();
     expect(await foreign.getAttribute('href')).toBeNull();

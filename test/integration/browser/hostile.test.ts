@@ -3,6 +3,7 @@ import type { Frame, Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../../support/browser';
 import { startDemoStack, type DemoStack } from '../../support/demo-stack';
 import { signedViewUrl, startForeignPages } from '../../support/foreign-pages';
+import { notifyRoom } from '../../support/room-notification';
 import type { Served } from '../../support/serve';
 import { PWN, startHostileAddon, type HostileAddon } from './hostile-addon';
 
@@ -39,13 +40,7 @@ describe('the web UI against hostile add-ons', () => {
   });
 
   const pwned = () => page.evaluate(() => (window as { pwned?: unknown }).pwned);
-  const notify = async (body: Record<string, unknown>) => {
-    const { token } = stack.emulator.createRoomToken('Lobby', 'Hostile');
-    const sent = await fetch(`${stack.emulator.apiUrl}/room/Lobby/notification`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
-    });
-    expect(sent.status).toBe(204);
-  };
+  const notify = async (body: Record<string, unknown>) => expect(await notifyRoom(stack.emulator, 'Lobby', body, 'Hostile')).toBe(204);
 
   describe('HTML', () => {
     it('in a notification runs nothing: no image, no script, no handler, no javascript: link', async () => {

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { startEmulator, type Emulator, type HostInstallation } from '../../../lib/emulator';
 import { silentLogger } from '../../../lib/logger';
 import { startFakeAddon, type FakeAddon } from './fake-addon';
+import { postToken } from './token-client';
 
 /**
  * What the web UI asks of the host over HTTP: its files, the world, the signed URLs of add-on pages and
@@ -40,6 +41,8 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: unknown) => request(emulator.url).post(path).send(body as object);
+const addonToken = async (installation: HostInstallation): Promise<string> =>
+  (await postToken(emulator, installation, { grant_type: 'client_credentials' })).body.access_token;
 const claimsOf = (url: string, installation: HostInstallation) =>
   jwt.verify(new URL(url).searchParams.get('signed_request') ?? '', installation.oauthSecret, { algorithms: ['HS256'] }) as jwt.JwtPayload;
 
@@ -80,7 +83,7 @@ describe('the web UI and the host script', () => {
 describe('GET /emulator/ui/rooms/:room/messages', () => {
   it('answers the room\'s history, each message with the installation that sent it', async () => {
     await emulator.postMessage({ room: 'Engineering', user: '@Grace', message: 'Status?' });
-    const token = (await postToken(emulator, roomInstall)).access_token;
+    const token = await addonToken(roomInstall);
     const sent = await fetch(`${emulator.apiUrl}/room/2/notification`, {
       method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ message: 'All green' }),
     });
@@ -208,7 +211,7 @@ describe('GET /emulator/events', () => {
       expect(said).toMatchObject({ type: 'message', roomId: 1, message: { message: 'Hello, stream', from: { mention_name: 'Alan' } } });
       expect(said).not.toHaveProperty('oauthId');
 
-      const token = (await postToken(emulator, groupInstall)).access_token;
+      const token = await addonToken(groupInstall);
       const push = await fetch(`${emulator.apiUrl}/addon/ui/room/1`, {
         method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ glance: [{ key: 'status', content: { label: { type: 'html', value: '<b>2</b> up' } } }] }),
@@ -232,15 +235,6 @@ describe('GET /emulator/events', () => {
     await expect(stream.ended).resolves.toBe(true);
   });
 });
-
-async function postToken(host: Emulator, installation: HostInstallation): Promise<{ access_token: string }> {
-  const response = await fetch(`${host.apiUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${installation.oauthId}:${installation.oauthSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'grant_type=client_credentials',
-  });
-  return response.json() as Promise<{ access_token: string }>;
-}
 
 /** A server-sent event stream read with fetch: `next(type)` waits for the next event of that type. */
 async function openStream(url: string) {
