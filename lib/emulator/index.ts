@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listenOn } from '../http/listen';
 import type { ApiExchange } from './api/exchange';
 import { hostUrls } from './capabilities';
 import type { GlanceScope, GlanceState } from './glances';
@@ -71,7 +72,7 @@ export interface Emulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const resolved = resolveOptions(options);
   const server = createServer();
-  await listen(server, resolved.port, resolved.host);
+  await listenOn(server, resolved.port, resolved.host);
   const { port } = server.address() as AddressInfo;
   const address = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
   const host = createHost(hostUrls(`http://${address}:${port}`), resolved);
@@ -113,16 +114,6 @@ function emulatorOf(host: Host, server: Server, tickets: InstallableTickets): Em
       await close(server);
     },
   };
-}
-
-function listen(server: Server, port: number, address: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, address, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }
 
 /** Stops accepting, and drops idle keep-alive connections so close does not wait for clients to time out. */

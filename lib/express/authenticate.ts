@@ -3,7 +3,7 @@ import type { Addon } from '../addon';
 import { issuePageToken, pageTokenPolicy } from '../core/jwt/page-token';
 import type { Verified } from '../core/jwt/verify';
 import { viewerOf, type Viewer } from '../core/ui/viewer';
-import { tokenCarrier } from './carrier';
+import { nodeTokenCarrier } from '../http/token-carrier';
 import { createErrorResponder } from '../http/error-response';
 
 /** What `authenticate()` leaves on `res.locals.hipchat` for the author's route. */
@@ -19,7 +19,7 @@ export interface HipChatLocals extends Viewer {
 export function createAuthenticate(addon: Addon): RequestHandler {
   const respondWithError = createErrorResponder(addon.options.logger);
   return (req, res, next) => {
-    addon.verify(tokenCarrier(req)).then((verified) => {
+    addon.verify(nodeTokenCarrier(req)).then((verified) => {
       res.locals.hipchat = hipchatLocals(addon, verified);
       next();
     }, (error: unknown) => respondWithError(req, res, error));

@@ -5,7 +5,7 @@ import { hostScriptUrl } from '../core/ui/host-script';
 import { pageScriptTags } from '../core/ui/page-scripts';
 import { hipchatLocals, type HipChatLocals } from './authenticate';
 import { requestBaseUrl } from './base-url';
-import { tokenCarrier } from './carrier';
+import { nodeTokenCarrier } from '../http/token-carrier';
 import { clientScript } from './client-script';
 import { createErrorResponder } from '../http/error-response';
 import { applyHeaders, pageHeaders } from '../http/security-headers';
@@ -33,7 +33,7 @@ export function createPageOpener(addon: Addon): (req: Request, res: Response) =>
   return async (req, res) => {
     applyHeaders(res, headers);
     res.setHeader('cache-control', 'no-store');
-    const locals = hipchatLocals(addon, await addon.verify(tokenCarrier(req)));
+    const locals = hipchatLocals(addon, await addon.verify(nodeTokenCarrier(req)));
     // Relative to where this request reached the add-on: mount the router and your own pages at one path, or set baseUrl.
     const clientScriptUrl = `${requestBaseUrl(req, addon.options.baseUrl)}${PATHS.clientScript}?v=${clientScript().version}`;
     const host = hostScriptUrl(locals.installation);

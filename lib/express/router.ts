@@ -11,7 +11,7 @@ import { readJsonBody } from '../http/json-body';
 import { sendJson } from '../http/send-json';
 import { createWebhookEndpoint } from '../http/webhook-endpoint';
 import { requestBaseUrl } from './base-url';
-import { tokenCarrier } from './carrier';
+import { nodeTokenCarrier } from '../http/token-carrier';
 import type { PageHandler } from './page';
 import { RouteTable } from './routes';
 import { addUiRoutes } from './ui-routes';
@@ -30,7 +30,7 @@ export function createRouter(addon: Addon, webhooks: WebhookRegistry, redirectFl
   const json = (req: Request) => readJsonBody(req, options.bodyBytes);
   const descriptor = (req: Request, res: Response) => sendJson(res, 200, addon.descriptor(requestBaseUrl(req, options.baseUrl)));
 
-  const webhook = createWebhookEndpoint(addon, webhooks, tokenCarrier);
+  const webhook = createWebhookEndpoint(addon, webhooks, nodeTokenCarrier);
   routes.add('POST', `${PATHS.webhook('')}:param`, (req, res, _next, key) => webhook(req, res, key));
 
   routes.add('GET', PATHS.descriptor, descriptor);

@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import express from 'express';
 import type { Addon } from '../addon';
 import { createErrorResponder } from '../http/error-response';
+import { listenOn } from '../http/listen';
 import { nodeTokenCarrier } from '../http/token-carrier';
 import { createWebhookEndpoint } from '../http/webhook-endpoint';
 import { webhookFirst } from '../http/webhook-first';
@@ -25,7 +26,7 @@ export interface ListenOptions {
  * Runs the add-on as a server of its own: webhooks on the fast lane, then the add-on's router and the
  * author's routes in one Express app. Resolves once it accepts connections.
  */
-export function listen(addon: Addon, webhooks: WebhookRegistry, options: ListenOptions = {}): Promise<Server> {
+export async function listen(addon: Addon, webhooks: WebhookRegistry, options: ListenOptions = {}): Promise<Server> {
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
@@ -35,11 +36,6 @@ export function listen(addon: Addon, webhooks: WebhookRegistry, options: ListenO
   const server = createServer(webhookFirst(endpoint, createErrorResponder(addon.options.logger), app));
   const port = options.port ?? Number(process.env.PORT ?? 3000);
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve(server);
-    });
-  });
+  await listenOn(server, port, host);
+  return server;
 }

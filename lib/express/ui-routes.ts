@@ -7,7 +7,7 @@ import { glanceCorsHeaders } from '../core/ui/cors';
 import type { UiRegistry } from '../core/ui/registry';
 import { viewerOf } from '../core/ui/viewer';
 import { ConnectError } from '../errors';
-import { tokenCarrier } from './carrier';
+import { nodeTokenCarrier } from '../http/token-carrier';
 import { serveClientScript } from './client-script';
 import { createPageOpener, type PageHandler } from './page';
 import type { RouteTable } from './routes';
@@ -37,7 +37,7 @@ export function addUiRoutes(routes: RouteTable, addon: Addon, ui: UiRegistry<Pag
     // failure. no-store: every query carries a one-time signed_request and one viewer's data.
     const headers = { ...glanceCorsHeaders(req.headers.origin, allowedHosts, false), 'cache-control': 'no-store' };
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    const verified = await addon.verify(tokenCarrier(req));
+    const verified = await addon.verify(nodeTokenCarrier(req));
     sendJson(res, 200, await queryGlance(key, handler, viewerOf(verified, addon.client), options.logger));
   });
 
@@ -51,7 +51,7 @@ export function addUiRoutes(routes: RouteTable, addon: Addon, ui: UiRegistry<Pag
   for (const path of [PATHS.configurable, PATHS.adminPage]) routes.add('GET', path, (req, res, next) => servePage(path, req, res, next));
 
   routes.add('POST', PATHS.pageToken, async (req, res) => {
-    const verified = await addon.verify(tokenCarrier(req));
+    const verified = await addon.verify(nodeTokenCarrier(req));
     sendJson(res, 200, refreshPageToken(verified, pageTokenPolicy(options), options.now()), { 'cache-control': 'no-store' });
   });
   routes.add('GET', PATHS.clientScript, serveClientScript);

@@ -2,9 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { TokenCarrier } from '../core/jwt/extract';
 
 /**
- * The parts of a plain Node request where a JWT may arrive. The query is parsed only when asked for,
- * since a webhook's token is normally in the header. A name given twice becomes a list, as Express's
- * parser makes it, so that the extractor refuses an ambiguous signed_request either way.
+ * The parts of a request where a JWT may arrive, for the fast lane and the Express routes alike (Express
+ * keeps the query in `req.url` below a mount point, and a body parser's result in `req.body`). The query
+ * is parsed only when asked for, since a webhook's token is normally in the header; a name given twice
+ * becomes a list, so that the extractor refuses an ambiguous signed_request.
  */
 export function nodeTokenCarrier(req: IncomingMessage & { body?: unknown }): TokenCarrier {
   return {
