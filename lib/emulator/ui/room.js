@@ -89,14 +89,15 @@ export class RoomView {
       h('div', { class: 'body' }, body),
       message.card && cardView(message.card),
       offered.length > 0 && h('details', { class: 'menu' }, h('summary', { 'aria-label': 'Message actions', title: 'Message actions' }, '⋯'),
-        h('ul', {}, this.#choices(offered, actionMessage(message)))));
+        h('ul', {}, this.#choices(offered, () => actionMessage(message)))));
   }
 
   #drawInputActions() {
-    const draft = draftMessage(this.parts.input.value, this.session.user);
-    const offered = this.actionsAt('hipchat.input.action', draft);
+    const draftNow = () => draftMessage(this.parts.input.value, this.session.user);
+    const offered = this.actionsAt('hipchat.input.action', draftNow());
+    // The draft goes out as it is when the action is chosen: the menu drawn when it opened may be older.
     this.parts.inputActions.querySelector('ul')?.replaceChildren(...(offered.length > 0
-      ? this.#choices(offered, draft)
+      ? this.#choices(offered, draftNow)
       : [h('li', { class: 'empty' }, 'No action applies to this draft')]));
   }
 
@@ -125,15 +126,15 @@ export class RoomView {
   /**
    * One button per action; choosing one closes its menu and opens the action's target with the message.
    * @param {ReturnType<RoomView['actionsAt']>} offered
-   * @param {import('./messages.js').ActionMessage} message
+   * @param {() => import('./messages.js').ActionMessage} messageNow
    */
-  #choices(offered, message) {
+  #choices(offered, messageNow) {
     return offered.map(({ installation, module }) => h('li', {}, h('button', {
       type: 'button',
       onclick: (/** @type {Event} */ event) => {
         const menu = /** @type {HTMLElement} */ (event.currentTarget).closest('details');
         if (menu) menu.open = false;
-        this.views.open(installation, module.target, { action: module.key, message }).catch(notice);
+        this.views.open(installation, module.target, { action: module.key, message: messageNow() }).catch(notice);
       },
     }, text(module.name))));
   }
