@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 
 /**
  * The OAuth client HipChat creates for each installation (protocol section 1): there is no add-on-wide
@@ -13,9 +13,14 @@ export interface OAuthClient {
   scopes: string[];
 }
 
-/** 30 random bytes are exactly 40 url-safe characters, the length HipChat's secrets had. */
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * 40 letters and digits (about 238 random bits), the shape HipChat's secrets and tokens had. Not
+ * base64url: a token starting with '-' would read as an option to a command line (`notify --token -x…`).
+ */
 export function randomSecret(): string {
-  return randomBytes(30).toString('base64url');
+  return Array.from({ length: 40 }, () => ALPHANUMERIC[randomInt(ALPHANUMERIC.length)]).join('');
 }
 
 export class OAuthClients {
