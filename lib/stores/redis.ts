@@ -117,19 +117,38 @@ export class RedisStore implements Store {
       }
     };
     subscriber.on('message', onMessage);
+    let closed = false;
     const unsubscribe = async () => {
+      closed = true;
       // Messages already on the wire may still arrive while the connection closes; the listener is done.
       subscriber.off('message', onMessage);
       this.subscribers.delete(subscriber);
       subscriber.disconnect();
     };
+    const subscribe = () => guarded(subscriber, this.timeoutMs, 'subscribe', () => subscriber.subscribe(this.channel));
     try {
-      await guarded(subscriber, this.timeoutMs, 'subscribe', () => subscriber.subscribe(this.channel));
+      await subscribe();
     } catch (error) {
-      await unsubscribe();
-      throw error;
+      // A slow or absent Redis at start-up must not cost cross-process invalidation until the next
+      // restart: go on without the feed (the cache's expiry bounds staleness) and keep trying.
+      this.logger.warn({ err: error }, 'installation change feed not subscribed yet; relying on cache expiry until it is');
+      void this.keepSubscribing(subscribe, () => closed);
     }
     return unsubscribe;
+  }
+
+  private async keepSubscribing(subscribe: () => Promise<unknown>, isClosed: () => boolean): Promise<void> {
+    while (!isClosed()) {
+      await new Promise((resolve) => setTimeout(resolve, this.timeoutMs).unref());
+      if (isClosed()) return;
+      try {
+        await subscribe();
+        this.logger.info({}, 'installation change feed subscribed');
+        return;
+      } catch {
+        // Still no answer: the next round tries again.
+      }
+    }
   }
 
   /** Closes the connections this store opened; the client passed to the constructor stays open. */

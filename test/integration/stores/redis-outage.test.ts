@@ -123,4 +123,27 @@ describe('RedisStore and a Redis that hangs or was never there', () => {
     expect(heard).toContain(installation.oauthId);
     await listening.close();
   });
+
+  it('subscribes to installation changes once Redis comes up, when it was down at start', async () => {
+    await server.stop();
+    const said: string[] = [];
+    const logger = { ...silentLogger, warn: (_: object, message: string) => said.push(message), info: (_: object, message: string) => said.push(message) };
+    const listening = new RedisStore(clientWith(), { logger, prefix: 'late:', operationTimeoutMs: 300 });
+    const heard: string[] = [];
+    await listening.onInstallationChange((oauthId) => heard.push(oauthId));
+    expect(said).toContain('installation change feed not subscribed yet; relying on cache expiry until it is');
+
+    await server.start();
+    const publisher = new RedisStore(clientWith(), { logger: silentLogger, prefix: 'late:' });
+    await timeRecovery(publisher);
+    const installation = makeInstallation();
+    const deadline = Date.now() + 10_000;
+    while (!heard.includes(installation.oauthId) && Date.now() < deadline) {
+      await publisher.storeInstallation(installation);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(heard).toContain(installation.oauthId);
+    expect(said).toContain('installation change feed subscribed');
+    await listening.close();
+  });
 });
