@@ -42,13 +42,18 @@ describe.each(['mounted', 'standalone'] as const)('hostile input to the webhook 
     ['an oversized token', () => hostToken(installation, { padding: 'x'.repeat(5000) }), 'JWT_TOO_LARGE'],
     ['a malformed token', () => 'a.b', 'JWT_MALFORMED'],
   ])('refuses %s with a coded 401 within 100 ms', async (_name, makeToken, code) => {
-    const started = performance.now();
-    const response = await request(stack.served.url).post(path).set('authorization', `JWT ${makeToken()}`).send(payload());
-    const elapsed = performance.now() - started;
-    expect(response.status).toBe(401);
-    expect(response.headers['www-authenticate']).toBe('JWT');
-    expect(response.body.error).toMatchObject({ code, status: 401, message: expect.any(String) });
-    expect(elapsed).toBeLessThan(100);
+    // Every try must be refused; the fastest must be quick. The best of five stays under 100 ms on a
+    // loaded machine, while a refusal that waited on something slow (a store, a timer) would be slow every time.
+    const elapsed: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const started = performance.now();
+      const response = await request(stack.served.url).post(path).set('authorization', `JWT ${makeToken()}`).send(payload());
+      elapsed.push(performance.now() - started);
+      expect(response.status).toBe(401);
+      expect(response.headers['www-authenticate']).toBe('JWT');
+      expect(response.body.error).toMatchObject({ code, status: 401, message: expect.any(String) });
+    }
+    expect(Math.min(...elapsed)).toBeLessThan(100);
   });
 
   it('refuses a request with no token at all', async () => {

@@ -43,7 +43,9 @@ describe('secrets in logs', () => {
     await stack.emulator.update(installed.oauthId).catch(() => undefined);
     await stack.emulator.uninstall(installed.oauthId);
 
-    expect(lines.map((line) => line.split(' {')[0])).toEqual([
+    // On a loaded machine Redis may be slow to take the change feed's subscription; that says so, and is not what this test is about.
+    const lifecycle = lines.filter((line) => !line.includes('installation change feed'));
+    expect(lifecycle.map((line) => line.split(' {')[0])).toEqual([
       'info installed',
       'error webhook handler failed',
       'warn uninstall refused: the host still issues tokens for this installation',
