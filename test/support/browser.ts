@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { BrowserTrace } from './browser-trace';
 
 /** Debian's Chromium, driven by playwright-core (no browser download); `.ci/run` installs it when missing. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -31,15 +32,18 @@ export async function launchBrowser(): Promise<TestBrowser> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 720 } });
   context.setDefaultTimeout(WAIT_MS);
   const pageErrors: string[] = [];
+  const trace = new BrowserTrace(context);
   return {
     context,
     pageErrors,
     async newPage() {
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      trace.follow(page);
       return page;
     },
     async close() {
+      trace.save();
       await context.close();
       await browser.close();
     },
