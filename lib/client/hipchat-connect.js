@@ -113,8 +113,12 @@
   var listeners = {};
 
   function on(event, listener) {
-    if (!listeners[event]) {
-      listeners[event] = [];
+    var first = !listeners[event];
+    if (first) listeners[event] = [];
+    // Listed before registering: the host API hands events that came before anyone listened to the
+    // handler at once, inside register(), and they must find this listener there.
+    listeners[event].push(listener);
+    if (first) {
       var registration = {};
       registration[event] = function () {
         var args = arguments;
@@ -122,7 +126,6 @@
       };
       hostApi().register(registration);
     }
-    listeners[event].push(listener);
     return function off() {
       listeners[event] = listeners[event].filter(function (each) { return each !== listener; });
     };

@@ -44,7 +44,15 @@ describe('the client helper in a browser', () => {
       .webPanel('panel', { name: 'Panel' }, page('panel'))
       .externalPage('history', { name: 'History' }, page('history of the room'))
       .dialog('confirm', { title: 'Confirm', options: { primaryAction: { name: 'Yes', key: 'yes', enabled: false } } },
-        page(`<script>window.received = []; HipChatConnect.on('receive-parameters', (parameters) => window.received.push(parameters));</script>`));
+        page(`<script>window.received = []; HipChatConnect.on('receive-parameters', (parameters) => window.received.push(parameters));</script>`))
+      // Listens only after the host's event reached the page: all.js keeps it until someone does.
+      .dialog('late', { title: 'Late' }, (_req, res) => void res.type('html').send(`<!doctype html><html><head><script>
+        window.received = [];
+        const arrived = new Promise((resolve) => addEventListener('message', (message) => message.data?.type === 'evt' && resolve()));
+        const loaded = new Promise((resolve) => addEventListener('DOMContentLoaded', resolve));
+        // A timer, so that all.js (whose listener comes after this one) has handled the event first.
+        Promise.all([arrived, loaded]).then(() => setTimeout(() => HipChatConnect.on('receive-parameters', (parameters) => window.received.push(parameters))));
+      </script>${(res.locals.hipchat as { scripts: string }).scripts}</head><body>late</body></html>`));
     const app = express();
     app.get('/api/whoami', addon.authenticate(), (_req, res) => {
       const { userId, roomId, claims } = res.locals.hipchat as HipChatLocals;
@@ -166,6 +174,18 @@ describe('the client helper in a browser', () => {
 
     await panel.evaluate(() => HipChatConnect.sidebar.close());
     await page.locator('.glance[data-key="panel-glance"]').waitFor();
+  });
+
+  it('hands an event that came before the page listened to the listener the page then adds', async () => {
+    const panel = await openPanel();
+    await panel.evaluate(() => HipChatConnect.dialog.open('late', { parameters: { id: 4 } }));
+    await page.locator('#dialog-title', { hasText: 'Late' }).waitFor();
+    const dialog = (await (await page.$('.dialog-frame'))!.contentFrame())!;
+    await dialog.waitForFunction(() => window.received.length === 1);
+    expect(await dialog.evaluate(() => window.received)).toEqual([{ id: 4 }]);
+    await panel.evaluate(() => HipChatConnect.dialog.close());
+    await page.locator('dialog#dialog').waitFor({ state: 'hidden' });
+    await panel.evaluate(() => HipChatConnect.sidebar.close());
   });
 
   it('opens an external page in a new window, with a signed request', async () => {
