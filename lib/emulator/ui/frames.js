@@ -101,6 +101,8 @@ export class Frames {
   #receive(message) {
     const frame = [...this.#frames].find((candidate) => candidate.iframe.contentWindow === message.source);
     if (!frame || message.origin !== frame.origin) {
+      // A frame the host just closed may still have posted its last receipt; its window is gone (no source).
+      if (message.source === null) return;
       if (parseFrameMessage(message.data)) console.warn(`emulator: refused a message from ${message.origin}: it is not the frame it claims to be`);
       return;
     }
