@@ -32,7 +32,7 @@ describe('installation changes across add-on processes', () => {
 
   it('makes B refuse an installation A uninstalled, within a second', async () => {
     // A notice published before a subscriber listens is lost: wait until both processes listen.
-    await waitFor(async () => (await subscribers(redisA, changeChannel(redisA.prefix))) >= 2);
+    await waitFor(async () => (await subscribers(redisA, changeChannel(redisA.prefix))) >= 2, 10_000);
 
     const { oauthId } = await a.emulator.install({ descriptorUrl: a.descriptorUrl, roomId: a.emulator.rooms[0]!.id });
     const installation = (await a.store.fetchInstallation(oauthId))!;
