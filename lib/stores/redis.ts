@@ -102,10 +102,11 @@ export class RedisStore implements Store {
    * the connection is down are lost, which is why in-process caches also expire by time.
    */
   async onInstallationChange(listener: (oauthId: string) => void): Promise<() => Promise<void>> {
-    // The user's client may have been made without resubscribing after a reconnect; this one must.
+    // Our own resubscription, not ioredis's: its autoResubscribe leaves the SUBSCRIBE's promise unhandled,
+    // and when the connection then closes for good the rejection ends the process.
     const subscriber: Client = this.redis.isCluster
       ? this.redis.duplicate()
-      : (this.redis as Redis).duplicate({ autoResubscribe: true });
+      : (this.redis as Redis).duplicate({ autoResubscribe: false });
     this.subscribers.add(subscriber);
     subscriber.on('error', (error: unknown) => this.logger.warn({ error }, 'Redis connection for installation changes failed'));
     const onMessage = (channel: string, oauthId: string) => {
@@ -117,38 +118,31 @@ export class RedisStore implements Store {
       }
     };
     subscriber.on('message', onMessage);
-    let closed = false;
-    const unsubscribe = async () => {
-      closed = true;
+    const subscribe = () => subscriber.subscribe(this.channel);
+    /** A subscription was missed (Redis slow or away at start-up) and not yet made good. */
+    let behind = false;
+    // Every (re)connection subscribes again; one that comes after a miss says the feed is back.
+    subscriber.on('ready', () => {
+      subscribe().then(() => {
+        if (!behind) return;
+        behind = false;
+        this.logger.info({}, 'installation change feed subscribed');
+      }, () => undefined);
+    });
+    try {
+      await guarded(subscriber, this.timeoutMs, 'subscribe', subscribe);
+    } catch (error) {
+      // A slow or absent Redis at start-up must not cost cross-process invalidation until the next
+      // restart: go on without the feed (the cache's expiry bounds staleness); 'ready' subscribes later.
+      behind = true;
+      this.logger.warn({ err: error }, 'installation change feed not subscribed yet; relying on cache expiry until it is');
+    }
+    return async () => {
       // Messages already on the wire may still arrive while the connection closes; the listener is done.
       subscriber.off('message', onMessage);
       this.subscribers.delete(subscriber);
       subscriber.disconnect();
     };
-    const subscribe = () => guarded(subscriber, this.timeoutMs, 'subscribe', () => subscriber.subscribe(this.channel));
-    try {
-      await subscribe();
-    } catch (error) {
-      // A slow or absent Redis at start-up must not cost cross-process invalidation until the next
-      // restart: go on without the feed (the cache's expiry bounds staleness) and keep trying.
-      this.logger.warn({ err: error }, 'installation change feed not subscribed yet; relying on cache expiry until it is');
-      void this.keepSubscribing(subscribe, () => closed);
-    }
-    return unsubscribe;
-  }
-
-  private async keepSubscribing(subscribe: () => Promise<unknown>, isClosed: () => boolean): Promise<void> {
-    while (!isClosed()) {
-      await new Promise((resolve) => setTimeout(resolve, this.timeoutMs).unref());
-      if (isClosed()) return;
-      try {
-        await subscribe();
-        this.logger.info({}, 'installation change feed subscribed');
-        return;
-      } catch {
-        // Still no answer: the next round tries again.
-      }
-    }
   }
 
   /** Closes the connections this store opened; the client passed to the constructor stays open. */
