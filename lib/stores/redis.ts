@@ -121,21 +121,21 @@ export class RedisStore implements Store {
     const subscribe = () => subscriber.subscribe(this.channel);
     /** A subscription was missed (Redis slow or away at start-up) and not yet made good. */
     let behind = false;
-    // Every (re)connection subscribes again; one that comes after a miss says the feed is back.
-    subscriber.on('ready', () => {
-      subscribe().then(() => {
-        if (!behind) return;
-        behind = false;
-        this.logger.info({}, 'installation change feed subscribed');
-      }, () => undefined);
-    });
+    const resubscribe = () => void subscribe().then(() => {
+      if (!behind) return;
+      behind = false;
+      this.logger.info({}, 'installation change feed subscribed');
+    }, () => undefined);
+    // Every (re)connection subscribes again; a failed attempt is made good by the next one.
+    subscriber.on('ready', resubscribe);
     try {
       await guarded(subscriber, this.timeoutMs, 'subscribe', subscribe);
     } catch (error) {
       // A slow or absent Redis at start-up must not cost cross-process invalidation until the next
-      // restart: go on without the feed (the cache's expiry bounds staleness); 'ready' subscribes later.
+      // restart: go on without the feed (the cache's expiry bounds staleness) and keep asking.
       behind = true;
       this.logger.warn({ err: error }, 'installation change feed not subscribed yet; relying on cache expiry until it is');
+      resubscribe();
     }
     return async () => {
       // Messages already on the wire may still arrive while the connection closes; the listener is done.

@@ -124,8 +124,11 @@ describe('RedisStore and a Redis that hangs or was never there', () => {
     await listening.close();
   });
 
-  it('subscribes to installation changes once Redis comes up, when it was down at start', async () => {
-    await server.stop();
+  it.each([
+    ['down', () => server.stop(), () => server.start()],
+    ['hanging', async () => server.pause(), async () => server.resume()],
+  ])('subscribes to installation changes once Redis answers, when it was %s at start', async (_state, outage, recovery) => {
+    await outage();
     const said: string[] = [];
     const logger = { ...silentLogger, warn: (_: object, message: string) => said.push(message), info: (_: object, message: string) => said.push(message) };
     const listening = new RedisStore(clientWith(), { logger, prefix: 'late:', operationTimeoutMs: 300 });
@@ -133,7 +136,7 @@ describe('RedisStore and a Redis that hangs or was never there', () => {
     await listening.onInstallationChange((oauthId) => heard.push(oauthId));
     expect(said).toContain('installation change feed not subscribed yet; relying on cache expiry until it is');
 
-    await server.start();
+    await recovery();
     const publisher = new RedisStore(clientWith(), { logger: silentLogger, prefix: 'late:' });
     await timeRecovery(publisher);
     const installation = makeInstallation();
