@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
+import { traceFileFor } from './browser-trace-file';
 
 const ROOT = path.join(__dirname, '..', '..');
-const TRACES = path.join(ROOT, 'test-output', 'browser-traces');
 
 /**
  * What the browser did, for a person reading a failure from CI: every console message, response, failed
@@ -35,12 +35,12 @@ export class BrowserTrace {
     page.on('framedetached', (frame) => this.#add(`frame gone from ${short(frame.url())}`));
   }
 
-  /** Writes test-output/browser-traces/<suite's path, dashed>.log, the name `.ci/run` looks for. */
+  /** Writes the suite's trace where `.ci/run` looks for it (browser-trace-file.js). */
   save(): void {
-    const suite = path.relative(ROOT, expect.getState().testPath ?? 'browser').replace(/[\\/]/g, '-');
+    const file = traceFileFor(ROOT, expect.getState().testPath ?? path.join(ROOT, 'browser'));
     const waiting = [...this.#waiting].map((request) => `still waiting: ${request.method()} ${short(request.url())}`);
-    mkdirSync(TRACES, { recursive: true });
-    writeFileSync(path.join(TRACES, `${suite}.log`), [...this.lines, ...waiting, ''].join('\n'));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, [...this.lines, ...waiting, ''].join('\n'));
   }
 
   #add(line: string): void {
