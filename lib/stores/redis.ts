@@ -126,8 +126,6 @@ export class RedisStore implements Store {
       behind = false;
       this.logger.info({}, 'installation change feed subscribed');
     }, () => undefined);
-    // Every (re)connection subscribes again; a failed attempt is made good by the next one.
-    subscriber.on('ready', resubscribe);
     try {
       await guarded(subscriber, this.timeoutMs, 'subscribe', subscribe);
     } catch (error) {
@@ -137,6 +135,9 @@ export class RedisStore implements Store {
       this.logger.warn({ err: error }, 'installation change feed not subscribed yet; relying on cache expiry until it is');
       resubscribe();
     }
+    // Every reconnection from now on subscribes again (added only now, so the first connection
+    // does not subscribe twice); a failed attempt is made good by the next one.
+    subscriber.on('ready', resubscribe);
     return async () => {
       // Messages already on the wire may still arrive while the connection closes; the listener is done.
       subscriber.off('message', onMessage);
