@@ -50,6 +50,17 @@ async function timeRecovery(store: RedisStore): Promise<number> {
   }
 }
 
+/** Stores one installation again and again until its change notice is heard, or the time is up; returns its oauthId. */
+async function publishUntilHeard(publisher: RedisStore, heard: string[], timeoutMs: number): Promise<string> {
+  const installation = makeInstallation();
+  const deadline = Date.now() + timeoutMs;
+  while (!heard.includes(installation.oauthId) && Date.now() < deadline) {
+    await publisher.storeInstallation(installation);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return installation.oauthId;
+}
+
 describe.each<[string, RedisOptions]>([
   ['default options', {}],
   ['maxRetriesPerRequest: null (commands would wait forever)', { maxRetriesPerRequest: null }],
@@ -113,14 +124,8 @@ describe('RedisStore and a Redis that hangs or was never there', () => {
     await server.stop();
     await server.start();
     await timeRecovery(publisher);
-    const installation = makeInstallation();
     // Resubscribing happens on the listener's own connection; give it until the notice arrives.
-    const deadline = Date.now() + 5000;
-    while (!heard.includes(installation.oauthId) && Date.now() < deadline) {
-      await publisher.storeInstallation(installation);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(heard).toContain(installation.oauthId);
+    expect(heard).toContain(await publishUntilHeard(publisher, heard, 5000));
     await listening.close();
   });
 
@@ -139,13 +144,7 @@ describe('RedisStore and a Redis that hangs or was never there', () => {
     await recovery();
     const publisher = new RedisStore(clientWith(), { logger: silentLogger, prefix: 'late:' });
     await timeRecovery(publisher);
-    const installation = makeInstallation();
-    const deadline = Date.now() + 10_000;
-    while (!heard.includes(installation.oauthId) && Date.now() < deadline) {
-      await publisher.storeInstallation(installation);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(heard).toContain(installation.oauthId);
+    expect(heard).toContain(await publishUntilHeard(publisher, heard, 10_000));
     expect(said).toContain('installation change feed subscribed');
     await listening.close();
   });
