@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { TokenCarrier } from '../core/jwt/extract';
+import { queryOf } from './query';
 
 /**
  * The parts of a request where a JWT may arrive, for the fast lane and the Express routes alike (Express
@@ -11,21 +12,12 @@ export function nodeTokenCarrier(req: IncomingMessage & { body?: unknown }): Tok
   return {
     authorization: req.headers.authorization,
     get query() {
-      return queryOf(req.url ?? '');
+      const url = req.url ?? '';
+      const start = url.indexOf('?');
+      return queryOf(new URLSearchParams(start < 0 ? '' : url.slice(start + 1)));
     },
     get body() {
       return req.body;
     },
   };
-}
-
-function queryOf(url: string): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  const start = url.indexOf('?');
-  if (start < 0) return query;
-  for (const [name, value] of new URLSearchParams(url.slice(start + 1))) {
-    const seen = query[name];
-    query[name] = seen === undefined ? value : [seen, value].flat();
-  }
-  return query;
 }

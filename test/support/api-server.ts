@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { queryOf } from '../../lib/emulator/api/exchange';
+import { queryOf } from '../../lib/http/query';
 import { violationLog, type ContractChecked } from './contract-violations';
 import type { ApiRequest } from './openapi-contract';
 

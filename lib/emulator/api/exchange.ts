@@ -1,4 +1,5 @@
 import type { RequestHandler, Response } from 'express';
+import { queryOf } from '../../http/query';
 import type { Logger } from '../../logger';
 
 /** One request to the REST API and its answer, as a contract check wants to see them. */
@@ -41,16 +42,6 @@ export function recordExchanges(onExchange: (exchange: ApiExchange) => void, log
     }) as Response['end'];
     next();
   };
-}
-
-/** A query as an exchange reports it; the contract check of the tests' own API server reads requests the same way. */
-export function queryOf(params: URLSearchParams): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const name of new Set(params.keys())) {
-    const values = params.getAll(name);
-    query[name] = values.length === 1 ? values[0]! : values;
-  }
-  return query;
 }
 
 function bodyOf(chunk: unknown, contentType: string | undefined): unknown {
