@@ -1,5 +1,5 @@
 import { isConnectError } from '../../../lib/errors';
-import { isLoopbackHost, loopbackUrl } from '../../../lib/emulator/loopback';
+import { allLoopback, isLoopbackHost, loopbackUrl } from '../../../lib/emulator/loopback';
 import { resolveOptions } from '../../../lib/emulator/options';
 
 describe('loopback only', () => {
@@ -9,6 +9,14 @@ describe('loopback only', () => {
 
   it.each(['0.0.0.0', '10.0.0.1', '128.0.0.1', 'example.com', '127.0.0.1.example.com', '::', ''])('refuses %s', (host) => {
     expect(isLoopbackHost(host)).toBe(false);
+  });
+
+  it('takes a host name for loopback only when every address it resolves to is loopback', () => {
+    expect(allLoopback(['127.0.0.1'])).toBe(true);
+    expect(allLoopback(['127.0.1.1', '::1', '::ffff:127.0.0.1'])).toBe(true);
+    expect(allLoopback(['127.0.0.1', '192.168.1.20'])).toBe(false);
+    expect(allLoopback(['::1', 'fe80::1'])).toBe(false);
+    expect(allLoopback([])).toBe(false);
   });
 
   it('refuses to call a URL off this machine, or not over http', () => {
