@@ -2,7 +2,7 @@ import type { Descriptor } from '../core/descriptor';
 import type { InstallPayload } from '../core/install/install';
 import { ConnectError } from '../errors';
 import { callbackFor, declaredScopes, fetchDescriptor } from './descriptor';
-import { describeInstallation, forgetInstallation, keepInstallation, requireInstallation, requireRoom, type Host, type HostInstallation, type InstalledAddon } from './host';
+import { describeInstallation, forgetInstallation, requireInstallation, requireRoom, type Host, type HostInstallation, type InstalledAddon } from './host';
 import type { InstallRecord } from './log';
 import type { OAuthClient } from './oauth-clients';
 import { callAddon, isSuccess } from './outbound';
@@ -30,13 +30,15 @@ export async function install(host: Host, request: InstallRequest): Promise<Host
     oauthId: client.oauthId, descriptorUrl: request.descriptorUrl, descriptor, callbackUrl, roomId: room?.id,
     webhooks: numberWebhooks(host, descriptor), installedAt: new Date(host.clock()).toISOString(),
   };
-  keepInstallation(host, installed);
+  // Live for the host's REST API at once; the web UI lists it only once the add-on has accepted.
+  host.installations.set(installed.oauthId, installed);
   try {
     await deliverCallback(host, callbackUrl, client, { kind: 'install', descriptorUrl: request.descriptorUrl });
   } catch (error) {
     forgetInstallation(host, client.oauthId);
     throw error;
   }
+  host.feed.publish({ type: 'installations' });
   host.logger.info({ oauthId: client.oauthId, key: descriptor.key, roomId: room?.id }, 'emulator: add-on installed');
   return describeInstallation(host, installed, client);
 }
