@@ -25,17 +25,11 @@ export function allLoopback(addresses: readonly string[]): boolean {
   return addresses.length > 0 && addresses.every(isLoopbackAddress);
 }
 
-/** The URL, parsed, when it is http(s) on a literal loopback host; a HOST_NOT_ALLOWED error naming it otherwise. */
-export function loopbackUrl(url: string, what: string): URL {
-  const parsed = httpUrl(url, what);
-  if (!isLoopbackHost(parsed.hostname)) throw offLoopback(url, what);
-  return parsed;
-}
-
 /**
- * Like loopbackUrl, but a host name is resolved too: ACE's default base URL is the machine's host name,
- * which /etc/hosts usually points at 127.0.0.1. Every address the name resolves to must be loopback, or
- * a name that also pointed elsewhere could carry a token off the machine. The request itself resolves
+ * The URL, parsed, when it is http(s) on loopback; a HOST_NOT_ALLOWED error naming it otherwise. A host
+ * name is resolved: ACE's default base URL is the machine's host name, which /etc/hosts usually points
+ * at 127.0.0.1. Every address the name resolves to must be loopback, or a name that also pointed
+ * elsewhere could carry a token off the machine. The request itself resolves
  * the name again; on this machine only its own resolver could answer differently in between.
  */
 export async function resolvedLoopbackUrl(url: string, what: string): Promise<URL> {

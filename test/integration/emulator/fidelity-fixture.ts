@@ -1,6 +1,7 @@
 import type { Logger } from '../../../lib/logger';
 import { startCheckedEmulator, type CheckedEmulator } from '../../support/checked-emulator';
 import { startFakeAddon, type FakeAddon } from './fake-addon';
+import { postToken } from './token-client';
 
 /**
  * For the tests of the host as HipChat was, where an add-on written with Atlassian's own framework
@@ -32,10 +33,5 @@ export function withFidelityFixture(): Fidelity {
 
 /** A token for the installation, asked for as an add-on does. */
 export async function addonToken(emulator: CheckedEmulator, credentials: { oauthId: string; oauthSecret: string }, scope = 'send_notification view_room'): Promise<string> {
-  const response = await fetch(`${emulator.apiUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${credentials.oauthId}:${credentials.oauthSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', scope }).toString(),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
+  return (await postToken(emulator, credentials, { grant_type: 'client_credentials', scope })).body.access_token as string;
 }

@@ -1,5 +1,5 @@
 import { isConnectError } from '../../../lib/errors';
-import { allLoopback, isLoopbackHost, loopbackUrl } from '../../../lib/emulator/loopback';
+import { allLoopback, isLoopbackHost, resolvedLoopbackUrl } from '../../../lib/emulator/loopback';
 import { resolveOptions } from '../../../lib/emulator/options';
 
 describe('loopback only', () => {
@@ -19,10 +19,10 @@ describe('loopback only', () => {
     expect(allLoopback([])).toBe(false);
   });
 
-  it('refuses to call a URL off this machine, or not over http', () => {
-    expect(loopbackUrl('http://127.0.0.1:3000/x', 'descriptor URL').port).toBe('3000');
-    for (const url of ['http://example.com/x', 'file:///etc/passwd', 'not a url']) {
-      expect(() => loopbackUrl(url, 'descriptor URL')).toThrow(expect.objectContaining({ code: 'HOST_NOT_ALLOWED' }));
+  it('refuses to call a URL off this machine, or not over http', async () => {
+    expect((await resolvedLoopbackUrl('http://127.0.0.1:3000/x', 'descriptor URL')).port).toBe('3000');
+    for (const url of ['http://10.0.0.1/x', 'http://[::2]/x', 'http://no-such-host.invalid/x', 'file:///etc/passwd', 'not a url']) {
+      await expect(resolvedLoopbackUrl(url, 'descriptor URL')).rejects.toMatchObject({ code: 'HOST_NOT_ALLOWED' });
     }
   });
 
