@@ -36,18 +36,35 @@ export interface MigrationOptions {
 export async function migrateAceRedis(options: MigrationOptions): Promise<RecordResult[]> {
   const keys = await clientInfoKeys(options.source, options.prefix);
   const progress = options.progress(keys.length);
-  const results: RecordResult[] = [];
-  try {
-    for (const key of keys) {
-      const result = await migrateOne(key, options);
-      if (result) results.push(result);
+  const results: Array<RecordResult | undefined> = [];
+  let next = 0;
+  let failed = false;
+  // Several records in flight: Redis pipelines them, and the file store writes its file once for all
+  // the changes that arrive while it writes, where one at a time it rewrote the whole file per record.
+  const worker = async () => {
+    while (!failed && next < keys.length) {
+      const index = next++;
+      try {
+        results[index] = await migrateOne(keys[index] as string, options);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
       progress.tick();
     }
+  };
+  try {
+    const settled = await Promise.allSettled(Array.from({ length: Math.min(IN_FLIGHT, keys.length) }, worker));
+    const failure = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
   } finally {
     progress.stop();
   }
-  return results;
+  return results.filter((result): result is RecordResult => result !== undefined);
 }
+
+/** Records migrated at once: enough to fill a pipeline, few enough to keep memory flat. */
+const IN_FLIGHT = 32;
 
 async function migrateOne(key: string, options: MigrationOptions): Promise<RecordResult | undefined> {
   const record = await readRecord(options.source, key);
