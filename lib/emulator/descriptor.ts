@@ -1,23 +1,26 @@
-import { descriptorProblems, type Descriptor } from '../core/descriptor';
-import { invalidDescriptor } from '../core/descriptor/validate';
+import type { Descriptor } from '../core/descriptor';
 import { ConnectError } from '../errors';
+import type { Logger } from '../logger';
 import { callAddon, isSuccess } from './outbound';
+import { isPlainObject } from './plain-object';
+import { tolerateUnknownMembers } from './tolerant-descriptor';
 
 /**
  * GETs the descriptor from the add-on and checks it as the toolkit does (`schemas/descriptor`, then the
- * cross-module rules), so the emulator refuses exactly what the add-on side would refuse to serve.
+ * cross-module rules), except that members HipChat did not know are ignored with a warning, as HipChat
+ * ignored them: add-ons written elsewhere carry some (ACE's `baseUrl`). A refusal names every problem.
  */
-export async function fetchDescriptor(url: string): Promise<Descriptor> {
+export async function fetchDescriptor(url: string, logger: Logger): Promise<Descriptor> {
   const answer = await callAddon(url, { what: 'descriptor URL' });
   if (!isSuccess(answer)) {
     throw new ConnectError('HOST_UNREACHABLE', `The descriptor at ${url} answered ${answer.status}`, { details: { url, status: answer.status } });
   }
-  if (typeof answer.body !== 'object' || answer.body === null) {
+  if (!isPlainObject(answer.body)) {
     throw new ConnectError('DESCRIPTOR_INVALID', `The descriptor at ${url} is not a JSON object`, { details: { url } });
   }
-  const problems = descriptorProblems(answer.body);
-  if (problems.length > 0) throw invalidDescriptor(problems, `The descriptor at ${url} is invalid`);
-  return answer.body as Descriptor;
+  const { descriptor, ignored } = tolerateUnknownMembers(answer.body, `The descriptor at ${url} is invalid`);
+  for (const member of ignored) logger.warn({ url, member }, `emulator: descriptor member ${member} is unknown to HipChat; ignored`);
+  return descriptor;
 }
 
 export function declaredScopes(descriptor: Descriptor): string[] {

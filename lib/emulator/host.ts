@@ -69,15 +69,19 @@ export interface Host {
   readonly logger: Logger;
   readonly onExchange: ((exchange: ApiExchange) => void) | undefined;
   nextWebhookId(): number;
+  /** Room ids only grow: HipChat never gave a deleted room's id to a new room. */
+  nextRoomId(): number;
 }
 
 export function createHost(urls: HostUrls, options: ResolvedOptions): Host {
   let webhookIds = 0;
   const nextWebhookId = () => ++webhookIds;
   const { clock, logger } = options;
+  const world = seedWorld();
+  let roomIds = Math.max(0, ...world.rooms.map((room) => room.id));
   return {
     urls,
-    world: seedWorld(),
+    world,
     clients: new OAuthClients(),
     tokens: new TokenRegistry(clock, options.tokenTtlSeconds),
     installations: new Map(),
@@ -94,6 +98,7 @@ export function createHost(urls: HostUrls, options: ResolvedOptions): Host {
     logger,
     onExchange: options.onExchange,
     nextWebhookId,
+    nextRoomId: () => ++roomIds,
   };
 }
 

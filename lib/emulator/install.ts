@@ -2,7 +2,7 @@ import type { Descriptor } from '../core/descriptor';
 import type { InstallPayload } from '../core/install/install';
 import { ConnectError } from '../errors';
 import { callbackFor, declaredScopes, fetchDescriptor } from './descriptor';
-import { describeInstallation, keepInstallation, requireInstallation, requireRoom, type Host, type HostInstallation, type InstalledAddon } from './host';
+import { describeInstallation, forgetInstallation, requireInstallation, requireRoom, type Host, type HostInstallation, type InstalledAddon } from './host';
 import type { InstallRecord } from './log';
 import type { OAuthClient } from './oauth-clients';
 import { callAddon, isSuccess } from './outbound';
@@ -15,27 +15,30 @@ export interface InstallRequest {
 
 /**
  * The host side of protocol section 4: fetch and check the descriptor, create the installation's OAuth
- * client, and POST the credentials to the add-on. The client exists before the callback because the
- * add-on proves the credentials by asking for a token while it handles it; if the add-on then refuses,
- * the client and any token it got are removed again, so nothing half-installed remains.
+ * client, and POST the credentials to the add-on. HipChat created the client before it called back, so
+ * the installation is live from that moment: the add-on may prove its credentials, post an "installed"
+ * notice under its own name or push a glance while it handles the callback. If the add-on then refuses,
+ * the installation and everything it made meanwhile (tokens, room webhooks, glances) are removed again,
+ * so nothing half-installed remains.
  */
 export async function install(host: Host, request: InstallRequest): Promise<HostInstallation> {
   const room = request.roomId === undefined ? undefined : requireRoom(host, request.roomId);
-  const descriptor = await fetchDescriptor(request.descriptorUrl);
+  const descriptor = await fetchDescriptor(request.descriptorUrl, host.logger);
   const callbackUrl = callbackFor(descriptor, room !== undefined);
   const client = host.clients.create({ groupId: host.world.group.id, roomId: room?.id, scopes: declaredScopes(descriptor) });
-  try {
-    await deliverCallback(host, callbackUrl, client, { kind: 'install', descriptorUrl: request.descriptorUrl });
-  } catch (error) {
-    host.clients.remove(client.oauthId);
-    host.tokens.revokeClient(client.oauthId);
-    throw error;
-  }
   const installed: InstalledAddon = {
     oauthId: client.oauthId, descriptorUrl: request.descriptorUrl, descriptor, callbackUrl, roomId: room?.id,
     webhooks: numberWebhooks(host, descriptor), installedAt: new Date(host.clock()).toISOString(),
   };
-  keepInstallation(host, installed);
+  // Live for the host's REST API at once; the web UI lists it only once the add-on has accepted.
+  host.installations.set(installed.oauthId, installed);
+  try {
+    await deliverCallback(host, callbackUrl, client, { kind: 'install', descriptorUrl: request.descriptorUrl });
+  } catch (error) {
+    forgetInstallation(host, client.oauthId);
+    throw error;
+  }
+  host.feed.publish({ type: 'installations' });
   host.logger.info({ oauthId: client.oauthId, key: descriptor.key, roomId: room?.id }, 'emulator: add-on installed');
   return describeInstallation(host, installed, client);
 }
@@ -47,7 +50,7 @@ export async function install(host: Host, request: InstallRequest): Promise<Host
  */
 export async function update(host: Host, oauthId: string): Promise<HostInstallation> {
   const { installed, client } = requireInstallation(host, oauthId);
-  const descriptor = await fetchDescriptor(installed.descriptorUrl);
+  const descriptor = await fetchDescriptor(installed.descriptorUrl, host.logger);
   const callbackUrl = callbackFor(descriptor, installed.roomId !== undefined);
   const previousScopes = client.scopes;
   client.scopes = declaredScopes(descriptor);

@@ -1,6 +1,6 @@
 import { boundedFetch, type BoundedRequest, type BoundedResponse } from '../core/bounded-fetch';
 import { ConnectError, isConnectError } from '../errors';
-import { loopbackUrl } from './loopback';
+import { resolvedLoopbackUrl } from './loopback';
 
 /** An add-on's answer as tests want to see it: the body parsed when it is JSON, text otherwise. */
 export interface AddonAnswer {
@@ -26,7 +26,7 @@ const MAX_BYTES = 256 * 1024;
  * error; any HTTP status is an answer.
  */
 export async function callAddon(url: string, request: OutboundRequest): Promise<AddonAnswer> {
-  const target = loopbackUrl(url, request.what).toString();
+  const target = (await resolvedLoopbackUrl(url, request.what)).toString();
   const json: Record<string, string> = request.json === undefined ? {} : { 'content-type': 'application/json' };
   const bounded: BoundedRequest = {
     fetch, method: request.method ?? 'GET', headers: { accept: 'application/json', ...json, ...request.headers },

@@ -6,7 +6,7 @@ import { callbackFor, declaredScopes, fetchDescriptor } from './descriptor';
 import { forgetInstallation, keepInstallation, requireInstallation, requireRoom, type Host, type InstalledAddon } from './host';
 import { numberWebhooks, type InstallRequest } from './install';
 import type { InstallRecord, UninstallRecord } from './log';
-import { loopbackUrl } from './loopback';
+import { resolvedLoopbackUrl } from './loopback';
 import type { OAuthClient } from './oauth-clients';
 
 /** Where the add-on reads an installation's JSON (`installable_url`) and where it sends the browser back. */
@@ -54,7 +54,7 @@ const BROWSER_TIMEOUT_MS = 10_000;
  */
 export async function redirectInstall(host: Host, tickets: InstallableTickets, request: InstallRequest): Promise<RedirectAnswer> {
   const room = request.roomId === undefined ? undefined : requireRoom(host, request.roomId);
-  const descriptor = await fetchDescriptor(request.descriptorUrl);
+  const descriptor = await fetchDescriptor(request.descriptorUrl, host.logger);
   // Checks the target is allowed, and is where a later server-side uninstall would send its DELETE.
   const callbackUrl = callbackFor(descriptor, room !== undefined);
   const installedUrl = declaredRedirect(descriptor, 'installedUrl');
@@ -114,7 +114,7 @@ function removeClient(host: Host, oauthId: string): void {
  * where the add-on sent the browser, and boundedFetch (via callAddon) would refuse a cross-origin one.
  */
 async function sendBrowser(host: Host, tickets: InstallableTickets, addonUrl: string, client: OAuthClient): Promise<RedirectAnswer> {
-  const target = loopbackUrl(addonUrl, 'installable redirect URL');
+  const target = await resolvedLoopbackUrl(addonUrl, 'installable redirect URL');
   // The same JSON as the install callback body (protocol section 4, step 2); JSON drops an undefined roomId.
   const ticket = tickets.issue({ capabilitiesUrl: host.urls.capabilitiesUrl, oauthId: client.oauthId, oauthSecret: client.oauthSecret, groupId: client.groupId, roomId: client.roomId });
   target.searchParams.set('installable_url', `${host.urls.url}${INSTALLABLE_PATH}/${ticket}`);

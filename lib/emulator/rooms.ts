@@ -21,7 +21,7 @@ export interface RoomChange {
  */
 export function createRoom(host: Host, fields: { name: string; topic?: string; privacy?: Room['privacy']; owner: User }, actor: User): Room {
   assertNameFree(host, fields.name);
-  const id = Math.max(0, ...host.world.rooms.map((room) => room.id)) + 1;
+  const id = host.nextRoomId();
   const room: Room = {
     id, name: fields.name, privacy: fields.privacy ?? 'public', topic: fields.topic ?? '', is_archived: false,
     owner: fields.owner.id, participants: [fields.owner.id], version: `R${id}V1`, created: new Date(host.clock()).toISOString(),

@@ -2,7 +2,7 @@ import type { Authentication, Dialog, ExternalPage, WebPanel } from '../core/des
 import { ConnectError } from '../errors';
 import { requireInstallation, requireRoom, requireUser, type Host, type InstalledAddon } from './host';
 import { hostToken } from './host-token';
-import { loopbackUrl } from './loopback';
+import { resolvedLoopbackUrl } from './loopback';
 import type { OAuthClient } from './oauth-clients';
 import { fillUriTemplate } from './uri-template';
 import type { Room, User } from './world';
@@ -41,7 +41,7 @@ export interface OpenedView {
  * URL's placeholders filled (protocol section 2) and the host's token added for this user and room.
  * The host's own values win over `urlTemplateValues` of the same name.
  */
-export function openView(host: Host, request: ViewRequest): OpenedView {
+export async function openView(host: Host, request: ViewRequest): Promise<OpenedView> {
   const seen = viewerOf(host, request);
   const { kind, module } = findModule(seen.installed, request.key);
   const { room, user } = seen;
@@ -51,16 +51,16 @@ export function openView(host: Host, request: ViewRequest): OpenedView {
     room: room && { id: room.id, name: room.name }, user: { id: user.id, name: user.name, mention_name: user.mention_name },
     message: request.message,
   };
-  const url = signedUrl(host, seen, fillUriTemplate(module.url, values), 'authentication' in module ? module.authentication : undefined);
+  const url = await signedUrl(host, seen, fillUriTemplate(module.url, values), 'authentication' in module ? module.authentication : undefined);
   return { kind, key: request.key, url, module };
 }
 
 /** A glance's queryUrl as the browser calls it: signed, with the client API version HipChat sent. */
-export function glanceQueryUrl(host: Host, request: Viewing & { key: string }): string {
+export async function glanceQueryUrl(host: Host, request: Viewing & { key: string }): Promise<string> {
   const seen = viewerOf(host, request);
   const glance = seen.installed.descriptor.capabilities?.glance?.find((candidate) => candidate.key === request.key);
   if (!glance?.queryUrl) throw new ConnectError('RESOURCE_NOT_FOUND', `${seen.installed.descriptor.key} has no glance "${request.key}" with a queryUrl`);
-  const url = new URL(signedUrl(host, seen, glance.queryUrl, 'jwt'));
+  const url = new URL(await signedUrl(host, seen, glance.queryUrl, 'jwt'));
   url.searchParams.set('connect_client_api_version', '1');
   return url.toString();
 }
@@ -69,7 +69,7 @@ export function glanceQueryUrl(host: Host, request: Viewing & { key: string }): 
  * The configuration page (`configurable`), which group admins may open, and room owners too when
  * the add-on allows room admins and is installed in their room.
  */
-export function configurationPageUrl(host: Host, request: Viewing): string {
+export async function configurationPageUrl(host: Host, request: Viewing): Promise<string> {
   const seen = viewerOf(host, request);
   const configurable = seen.installed.descriptor.capabilities?.configurable;
   if (!configurable) throw new ConnectError('RESOURCE_NOT_FOUND', `${seen.installed.descriptor.key} has no configuration page`);
@@ -118,8 +118,8 @@ function findModule(installed: InstalledAddon, key: string): { kind: ViewKind; m
  * Adds the host's token as `signed_request`, unless the module declares `authentication: none`. Tokens
  * go to loopback only, like everything else the emulator signs: any other URL is refused.
  */
-function signedUrl(host: Host, seen: Seen, url: string, authentication: Authentication | undefined): string {
-  const target = loopbackUrl(url, `the ${seen.installed.descriptor.key} page`);
+async function signedUrl(host: Host, seen: Seen, url: string, authentication: Authentication | undefined): Promise<string> {
+  const target = await resolvedLoopbackUrl(url, `the ${seen.installed.descriptor.key} page`);
   if (authentication !== 'none') target.searchParams.set('signed_request', hostToken(host, seen.client, seen.user, seen.room));
   return target.toString();
 }

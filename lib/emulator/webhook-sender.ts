@@ -15,7 +15,7 @@ export interface WebhookRequest {
   /** Replaces generated item fields; `{message: {message: '/weather Paris'}}` sets the text patterns see. */
   item?: Record<string, unknown>;
   tokenForm?: TokenForm;
-  /** Sends to this URL instead of the descriptor's webhooks for the event (no pattern check). */
+  /** Sends to this URL, signed, instead of the descriptor's webhooks for the event (no pattern check). */
   url?: string;
   /** The acting user's id; the first user by default. */
   user?: number;
@@ -47,7 +47,7 @@ export async function sendEvent(host: Host, request: WebhookRequest): Promise<We
   const text = overriddenText(request.item) ?? DEFAULT_TEXT;
   const targets: WebhookTarget[] = request.url === undefined
     ? declaredTargets(host, installed, event).filter((target) => !MESSAGE_EVENTS.includes(event) || matches(host, target.pattern, text))
-    : [{ id: 0, url: request.url, event, client, replyFrom: addonName(installed), source: 'descriptor' }];
+    : [{ id: 0, url: request.url, event, authentication: 'jwt', client, replyFrom: addonName(installed), source: 'descriptor' }];
   const deliveries: WebhookDelivery[] = [];
   for (const target of targets) {
     const delivery = await deliver(host, { target, room, sender, text, item: request.item, tokenForm: request.tokenForm });
@@ -78,11 +78,11 @@ export async function deliver(host: Host, input: DeliveryInput): Promise<Webhook
     event: target.event, webhookId: target.id, oauthId: target.client?.oauthId, room, sender, users: host.world.users,
     apiUrl: host.urls.apiUrl, now: host.clock(), text, item: input.item,
   });
-  // HipChat's default was `none`; a descriptor webhook is signed unless it says `none`, because unsigned
-  // delivery only serves a test of refusal, and such a test can declare it. A room webhook says which.
-  const { url, headers } = target.authentication === 'none' || !target.client
-    ? { url: target.url, headers: {} }
-    : placeToken(target.url, hostToken(host, target.client, sender, room), input.tokenForm ?? 'header');
+  // HipChat's default was `none`: a webhook is signed only when it declares `jwt`, so an add-on written
+  // elsewhere sees what HipChat sent it (protocol section 2). hipchat-connect declares `jwt` on all of its own.
+  const { url, headers } = target.authentication === 'jwt' && target.client
+    ? placeToken(target.url, hostToken(host, target.client, sender, room), input.tokenForm ?? 'header')
+    : { url: target.url, headers: {} };
   const entry: WebhookSent = { oauthId: target.client?.oauthId, url: target.url, event: target.event, webhookId: target.id, roomId: room.id, status: 0, body: undefined };
   host.log.webhooksSent.push(entry);
   try {

@@ -35,7 +35,15 @@ export async function fetchHostEndpoints(capabilitiesUrl: string, options: Capab
   if (response.status !== 200) {
     throw new ConnectError('CAPABILITIES_UNREACHABLE', `${capabilitiesUrl} answered ${response.status}`, { details: { status: response.status } });
   }
-  const document = parseDocument(response.text, capabilitiesUrl);
+  return hostEndpointsFrom(parseJson(response.text, capabilitiesUrl), capabilitiesUrl);
+}
+
+/**
+ * The same checks on a capabilities document already in hand (one an earlier framework saved with the
+ * installation): the schema, `links.self` naming `capabilitiesUrl`, and tokens and the API on its origin.
+ */
+export function hostEndpointsFrom(value: unknown, capabilitiesUrl: string): HostEndpoints {
+  const document = checkedDocument(value);
   if (stripSlash(document.links.self) !== stripSlash(capabilitiesUrl)) {
     throw invalid(`links.self (${document.links.self}) is not the capabilities URL the install named`);
   }
@@ -48,13 +56,15 @@ export async function fetchHostEndpoints(capabilitiesUrl: string, options: Capab
   return { tokenUrl, apiUrl };
 }
 
-function parseDocument(text: string, url: string): CapabilitiesDocument {
-  let document: unknown;
+function parseJson(text: string, url: string): unknown {
   try {
-    document = JSON.parse(text);
+    return JSON.parse(text);
   } catch (cause) {
     throw new ConnectError('CAPABILITIES_INVALID', `${url} did not answer JSON`, { cause });
   }
+}
+
+function checkedDocument(document: unknown): CapabilitiesDocument {
   const problems = problemsWith('capabilities', document);
   if (problems.length > 0) throw invalid(`capabilities document does not match the schema: ${describeProblems(problems)}`, problems);
   return document as CapabilitiesDocument;

@@ -19,7 +19,8 @@ export interface Caller {
 
 /** What a call needs (protocol section 11's table), declared next to each route. */
 export interface Requirement {
-  scope: string;
+  /** The scope the call needs; given several, any one of them will do (`view_room` or `view_group`). */
+  scope: string | readonly string[];
   /** The call acts on the room of the `:room` path parameter. */
   room?: boolean;
   /** The call acts on the whole group, which a room installation or a room token cannot reach. */
@@ -40,8 +41,10 @@ export function access(host: Host, requirement: Requirement): RequestHandler {
     const window = host.rateLimits.take(grant.token);
     setLimitHeaders(res, 'X-Ratelimit', window);
     if (!window.allowed) throw new ConnectError('RATE_LIMITED', `Rate limit of ${window.limit} requests exceeded; it resets at ${window.reset}`);
-    if (!grant.scopes.includes(requirement.scope)) {
-      throw new ConnectError('SCOPE_MISSING', `This call requires the ${requirement.scope} scope`, { details: { scope: requirement.scope } });
+    const accepted = typeof requirement.scope === 'string' ? [requirement.scope] : requirement.scope;
+    if (!accepted.some((scope) => grant.scopes.includes(scope))) {
+      const named = accepted.join(' or ');
+      throw new ConnectError('SCOPE_MISSING', `This call requires the ${named} scope`, { details: { scope: named } });
     }
     const caller = callerOf(host, grant);
     if (requirement.addonOnly && !caller.installation) throw forbidden('Only an add-on token can make this call');

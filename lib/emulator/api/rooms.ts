@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ConnectError } from '../../errors';
 import type { Host } from '../host';
-import { bodyOf, isBoolean, isObject, isUserKey, oneOf, optional, required, text } from '../http/fields';
+import { bodyOf, isBoolean, isObject, isString, oneOf, optional, required, text } from '../http/fields';
 import { changeRoom, createRoom, deleteRoom, type RoomChange } from '../rooms';
 import { findUserByKey, roomReference, userReference, type Room, type User } from '../world';
 import { access, actingUser, callerIn, roomIn, type Caller } from './auth';
@@ -11,11 +11,16 @@ import { roomDetails } from './representations';
 const NAME = text(1, 50);
 const TOPIC = text(0, 250);
 const PRIVACY = oneOf(['public', 'private'] as const);
+/** The OpenAPI document types these as strings, and HipChat refused a bare number: `"2"`, not `2`. */
+const USER_KEY_RULE = 'a string: a user id, email or @mention name';
 
 /** Rooms (protocol section 11): list, create, read, change, delete, topic, participants and members. */
 export function roomRoutes(host: Host): Router {
   const router = Router();
-  const inRoom = (scope: string) => access(host, { scope, room: true });
+  const inRoom = (scope: string | readonly string[]) => access(host, { scope, room: true });
+  // HipChat's view_room: "View room information and participants, but not history". A room
+  // notification token holds it, so it may read its own room; view_group reaches every room.
+  const viewRoom = inRoom(['view_room', 'view_group']);
 
   router.get('/room', access(host, { scope: 'view_group' }), (req, res) => {
     const includePrivate = booleanParameter(req, 'include-private', false);
@@ -29,7 +34,7 @@ export function roomRoutes(host: Host): Router {
   router.post('/room', access(host, { scope: 'manage_rooms' }), (req, res) => {
     const body = bodyOf(req);
     const caller = callerIn(res);
-    const owner = optional(body.owner_user_id, 'owner_user_id', isUserKey, 'a user id, email or @mention name');
+    const owner = optional(body.owner_user_id, 'owner_user_id', isString, USER_KEY_RULE);
     const room = createRoom(host, {
       name: required(body.name, 'name', NAME, 'a string of 1 to 50 characters'),
       topic: optional(body.topic, 'topic', TOPIC, 'a string of at most 250 characters'),
@@ -39,7 +44,7 @@ export function roomRoutes(host: Host): Router {
     res.status(201).json({ id: room.id, links: { self: `${host.urls.apiUrl}/room/${room.id}` } });
   });
 
-  router.get('/room/:room', inRoom('view_group'), (_req, res) => {
+  router.get('/room/:room', viewRoom, (_req, res) => {
     res.json(roomDetails(host, roomIn(res)));
   });
 
@@ -63,13 +68,13 @@ export function roomRoutes(host: Host): Router {
   });
 
   // Every seeded user is online, so include-offline changes nothing; it is checked like any parameter.
-  router.get('/room/:room/participant', inRoom('view_room'), (req, res) => {
+  router.get('/room/:room/participant', viewRoom, (req, res) => {
     booleanParameter(req, 'include-offline', false);
     res.json(page(host, req, usersIn(host, roomIn(res).participants)));
   });
 
   // A private room's members are the people invited to it; a public room is open to the whole group.
-  router.get('/room/:room/member', inRoom('view_room'), (req, res) => {
+  router.get('/room/:room/member', viewRoom, (req, res) => {
     const room = roomIn(res);
     const ids = room.privacy === 'private' ? room.participants : host.world.users.map((user) => user.id);
     res.json(page(host, req, usersIn(host, ids)));
@@ -85,7 +90,7 @@ function roomChange(host: Host, body: Record<string, unknown>): RoomChange {
     topic: optional(body.topic, 'topic', TOPIC, 'a string of at most 250 characters'),
     privacy: optional(body.privacy, 'privacy', PRIVACY, 'public or private'),
     is_archived: optional(body.is_archived, 'is_archived', isBoolean, 'true or false'),
-    owner: owner && userNamed(host, required(owner.id, 'owner.id', isUserKey, 'a user id, email or @mention name'), 'owner.id'),
+    owner: owner && userNamed(host, required(owner.id, 'owner.id', isString, USER_KEY_RULE), 'owner.id'),
   };
 }
 

@@ -1,6 +1,8 @@
 import { Router, type ErrorRequestHandler } from 'express';
 import { isConnectError } from '../../errors';
 import type { Host } from '../host';
+import { hostStatus } from '../http/errors';
+import { addonRoutes } from './addons';
 import { jsonBody } from './body';
 import { directoryRoutes } from './directory';
 import { glanceRoutes } from './glances';
@@ -14,7 +16,7 @@ export function apiRouter(host: Host): Router {
   const router = Router();
   // Bodies are read before the token is checked, so that every exchange reports what the client sent.
   router.use((req, res, next) => (req.method === 'POST' || req.method === 'PUT' ? jsonBody(req, res, next) : next()));
-  router.use(roomRoutes(host), messageRoutes(host), historyRoutes(host), webhookRoutes(host), directoryRoutes(host), glanceRoutes(host));
+  router.use(roomRoutes(host), messageRoutes(host), historyRoutes(host), webhookRoutes(host), directoryRoutes(host), glanceRoutes(host), addonRoutes(host));
   router.use(recordRefusal(host));
   return router;
 }
@@ -26,7 +28,7 @@ export function apiRouter(host: Host): Router {
 function recordRefusal(host: Host): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (isConnectError(error)) {
-      host.log.apiRefusals.push({ method: req.method, path: req.originalUrl.split('?')[0] ?? '', status: error.status, code: error.code });
+      host.log.apiRefusals.push({ method: req.method, path: req.originalUrl.split('?')[0] ?? '', status: hostStatus(error), code: error.code });
       if (error.code === 'TOKEN_MISSING' || error.code === 'TOKEN_INVALID') res.set('WWW-Authenticate', 'Bearer realm="HipChat"');
     }
     next(error);

@@ -3,7 +3,7 @@ import { isWebhookEvent, MESSAGE_EVENTS, WEBHOOK_EVENTS, type WebhookEvent } fro
 import { ConnectError } from '../../errors';
 import type { Host } from '../host';
 import { bodyOf, isHttpUrl, isString, oneOf, optional, required, text } from '../http/fields';
-import { isLoopbackHost } from '../loopback';
+import { resolvedLoopbackUrl } from '../loopback';
 import type { RoomWebhook, WebhookOwner } from '../room-webhooks';
 import { compilePattern } from '../webhook-pattern';
 import { access, callerIn, roomIn } from './auth';
@@ -20,7 +20,7 @@ export function webhookRoutes(host: Host): Router {
   const router = Router();
   const admin = access(host, { scope: 'admin_room', room: true });
 
-  router.post('/room/:room/webhook', admin, (req, res) => {
+  router.post('/room/:room/webhook', admin, async (req, res) => {
     const body = bodyOf(req);
     const owner = ownerOf(res);
     const event = required(body.event, 'event', isWebhookEvent, `one of ${WEBHOOK_EVENTS.join(', ')}`);
@@ -28,9 +28,9 @@ export function webhookRoutes(host: Host): Router {
     if (authentication === 'jwt' && owner.kind !== 'addon') {
       throw new ConnectError('PAYLOAD_INVALID', 'authentication jwt needs an add-on token: the webhook is signed with its installation\'s secret', { details: { field: 'authentication' } });
     }
+    const url = await loopbackWebhookUrl(required(body.url, 'url', isHttpUrl, LOOPBACK_URL_RULE));
     const webhook = host.roomWebhooks.add({
-      roomId: roomIn(res).id, event, authentication, owner,
-      url: required(body.url, 'url', isLoopbackUrl, 'an absolute http(s) URL on loopback (the emulator calls nothing else)'),
+      roomId: roomIn(res).id, event, authentication, owner, url,
       pattern: checkedPattern(body.pattern, event),
       name: optional(body.name, 'name', text(1, 100), 'a string of 1 to 100 characters'),
     });
@@ -83,6 +83,14 @@ function checkedPattern(pattern: unknown, event: WebhookEvent): string | undefin
   return given;
 }
 
-function isLoopbackUrl(value: unknown): value is string {
-  return isHttpUrl(value) && isLoopbackHost(new URL(value).hostname);
+const LOOPBACK_URL_RULE = 'an absolute http(s) URL on loopback (the emulator calls nothing else)';
+
+/** A URL on loopback, or on a host name that resolves to loopback only; a PAYLOAD_INVALID naming `url` otherwise. */
+async function loopbackWebhookUrl(url: string): Promise<string> {
+  try {
+    await resolvedLoopbackUrl(url, 'url');
+  } catch {
+    throw new ConnectError('PAYLOAD_INVALID', `url must be ${LOOPBACK_URL_RULE}`, { details: { field: 'url' } });
+  }
+  return url;
 }

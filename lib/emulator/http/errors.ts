@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { isConnectError } from '../../errors';
+import { isConnectError, type ConnectError, type ErrorCode } from '../../errors';
 import type { Logger } from '../../logger';
 
 /** What section 11's error body may add: the request field at fault and the rule it broke. */
@@ -22,6 +22,17 @@ export function detailOf(details: Record<string, unknown> | undefined): ErrorDet
   return detail;
 }
 
+/**
+ * The status the host answers for a coded error. An add-on's descriptor is what an install request
+ * brings, so its faults are the request's (400, naming the problems, as `hipchat-connect validate`
+ * does), where for the add-on itself, at start-up, they are its own (500).
+ */
+export function hostStatus(error: ConnectError): number {
+  return REQUEST_FAULTS.has(error.code) ? 400 : error.status;
+}
+
+const REQUEST_FAULTS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['DESCRIPTOR_INVALID']);
+
 export const notFound: RequestHandler = (req, res) => {
   sendError(res, 404, `No route for ${req.method} ${req.path}`);
 };
@@ -33,7 +44,7 @@ export const notFound: RequestHandler = (req, res) => {
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    if (isConnectError(error)) return sendError(res, error.status, error.message, detailOf(error.details));
+    if (isConnectError(error)) return sendError(res, hostStatus(error), error.message, detailOf(error.details));
     const http = error as { status?: unknown; expose?: unknown; message?: unknown };
     if (typeof http.status === 'number' && http.expose === true) return sendError(res, http.status, String(http.message));
     logger.error({ error, method: req.method, path: req.path }, 'emulator: route failed');

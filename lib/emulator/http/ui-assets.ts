@@ -22,7 +22,8 @@ const PAGE_POLICY = [
 
 /**
  * `GET /`: the web UI; `/ui/*`: its files; `/atlassian-connect/all.js`: the JavaScript API that add-on
- * pages load (protocol section 9), which any origin may load.
+ * pages load (protocol section 9), which any origin may load. `all-debug.js` (the same API, which
+ * ACE-HipChat's development middleware asks for) and `all.css` (the host's styles) are served beside it.
  */
 export function uiAssets(): Router {
   const dir = uiAssetsDir();
@@ -31,9 +32,12 @@ export function uiAssets(): Router {
     res.set({ 'content-security-policy': PAGE_POLICY, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-cache' });
     res.sendFile(path.join(dir, 'index.html'));
   });
-  router.get('/atlassian-connect/all.js', (_req, res) => {
-    res.set({ 'cross-origin-resource-policy': 'cross-origin', 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' });
-    res.type('js').sendFile(path.join(dir, 'all.js'));
+  const forAddonPages = { 'cross-origin-resource-policy': 'cross-origin', 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' };
+  router.get(['/atlassian-connect/all.js', '/atlassian-connect/all-debug.js'], (_req, res) => {
+    res.set(forAddonPages).type('js').sendFile(path.join(dir, 'all.js'));
+  });
+  router.get('/atlassian-connect/all.css', (_req, res) => {
+    res.set(forAddonPages).type('css').sendFile(path.join(dir, 'all.css'));
   });
   router.use('/ui', express.static(dir, { index: false, setHeaders: (res) => res.setHeader('x-content-type-options', 'nosniff') }));
   return router;

@@ -21,21 +21,21 @@ export function uiRoutes(host: Host): Router {
     res.json({ items: messages.map((message) => ({ message, oauthId: host.histories.senderOf(message.id) })) });
   });
 
-  router.post('/emulator/ui/views', json, (req, res) => {
+  router.post('/emulator/ui/views', json, async (req, res) => {
     const body = bodyOf(req);
-    res.json(openView(host, {
+    res.json(await openView(host, {
       ...viewing(req), key: required(body.key, 'key', isString),
       urlTemplateValues: optional(body.urlTemplateValues, 'urlTemplateValues', isObject, 'an object'),
       message: optional(body.message, 'message', isObject, 'an object'),
     }));
   });
 
-  router.post('/emulator/ui/glance-queries', json, (req, res) => {
-    res.json({ url: glanceQueryUrl(host, { ...viewing(req), key: required(bodyOf(req).key, 'key', isString) }) });
+  router.post('/emulator/ui/glance-queries', json, async (req, res) => {
+    res.json({ url: await glanceQueryUrl(host, { ...viewing(req), key: required(bodyOf(req).key, 'key', isString) }) });
   });
 
-  router.post('/emulator/ui/configuration-pages', json, (req, res) => {
-    res.json({ url: configurationPageUrl(host, viewing(req)) });
+  router.post('/emulator/ui/configuration-pages', json, async (req, res) => {
+    res.json({ url: await configurationPageUrl(host, viewing(req)) });
   });
 
   router.post('/emulator/ui/host-tokens', json, (req, res) => {

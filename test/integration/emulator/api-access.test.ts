@@ -109,7 +109,8 @@ describe('scopes and rooms', () => {
 
 describe('every call', () => {
   // Every row has four members: jest takes a test function with more parameters than the row for one that wants `done`.
-  const calls: Array<[method: string, path: string, scope: string, body: unknown]> = [
+  // `scopes` lists each scope that lets the call through (space-separated): the token has none of them.
+  const calls: Array<[method: string, path: string, scopes: string, body: unknown]> = [
     ['POST', '/room/1/notification', 'send_notification', { message: 'hi' }],
     ['POST', '/room/1/message', 'send_message', { message: 'hi' }],
     ['POST', '/room/1/reply', 'send_message', { parentMessageId: 'm', message: 'hi' }],
@@ -118,13 +119,13 @@ describe('every call', () => {
     ['PUT', '/room/1/topic', 'admin_room', { topic: 'hi' }],
     ['GET', '/room', 'view_group', undefined],
     ['POST', '/room', 'manage_rooms', { name: 'New' }],
-    ['GET', '/room/1', 'view_group', undefined],
+    ['GET', '/room/1', 'view_room view_group', undefined],
     ['PUT', '/room/1', 'admin_room', { topic: 'hi' }],
     ['DELETE', '/room/1', 'manage_rooms', undefined],
     ['GET', '/room/1/history', 'view_messages', undefined],
     ['GET', '/room/1/history/latest', 'view_messages', undefined],
-    ['GET', '/room/1/participant', 'view_room', undefined],
-    ['GET', '/room/1/member', 'view_room', undefined],
+    ['GET', '/room/1/participant', 'view_room view_group', undefined],
+    ['GET', '/room/1/member', 'view_room view_group', undefined],
     ['POST', '/room/1/webhook', 'admin_room', { url: 'http://127.0.0.1:9/hook', event: 'room_message' }],
     ['GET', '/room/1/webhook', 'admin_room', undefined],
     ['GET', '/room/1/webhook/1', 'admin_room', undefined],
@@ -136,10 +137,12 @@ describe('every call', () => {
     ['POST', '/addon/ui/room/1', 'view_room', { glance: [{ key: 'g', content: { label: { type: 'html', value: 'x' } } }] }],
     ['POST', '/addon/ui', 'view_group', { glance: [{ key: 'g', content: { label: { type: 'html', value: 'x' } } }] }],
     ['POST', '/addon/ui/user/1', 'view_group', { glance: [{ key: 'g', content: { label: { type: 'html', value: 'x' } } }] }],
+    ['POST', '/addon', 'admin_group', { url: 'http://127.0.0.1:9/descriptor' }],
+    ['DELETE', '/addon/com.example.fake/installable/x', 'admin_group admin_room', undefined],
   ];
 
-  it.each(calls)('%s %s refuses a token without %s (401)', async (method, path, scope, body) => {
-    const { token } = emulator.createPersonalToken(1, ALL_SCOPES.filter((granted) => granted !== scope));
+  it.each(calls)('%s %s refuses a token without %s (401)', async (method, path, scopes, body) => {
+    const { token } = emulator.createPersonalToken(1, ALL_SCOPES.filter((granted) => !scopes.split(' ').includes(granted)));
     expect(await call(emulator, method, path, { token, body })).toMatchObject({ status: 401, body: errorBody(401) });
     expect(emulator.log.apiRefusals.at(-1)).toMatchObject({ method, code: 'SCOPE_MISSING' });
   });

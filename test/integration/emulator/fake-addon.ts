@@ -14,6 +14,8 @@ export interface FakeAddon {
   descriptor: Record<string, any>;
   /** The answer to install and update callbacks. */
   installAnswer: { status: number; body?: unknown };
+  /** Runs inside the install callback, before the add-on answers, as ACE's `installed` listeners did. */
+  duringInstall?: (credentials: { oauthId: string; oauthSecret: string; capabilitiesUrl: string }) => Promise<void>;
   /** The answer to webhooks. */
   webhookAnswer: { status: number; body?: unknown };
   installs: Array<{ path: string; body: any; tokenStatus: number }>;
@@ -53,6 +55,7 @@ export async function startFakeAddon(): Promise<FakeAddon> {
     const tokenStatus = await askForToken(body.capabilitiesUrl, body.oauthId, body.oauthSecret);
     addon.installs.push({ path: req.path, body, tokenStatus });
     credentials.set(body.oauthId, body);
+    if (req.path === '/installed') await addon.duringInstall?.(body);
     res.status(addon.installAnswer.status).json(addon.installAnswer.body);
   });
   app.delete('/installed/:oauthId', async (req, res) => {

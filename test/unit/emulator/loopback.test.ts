@@ -1,5 +1,5 @@
 import { isConnectError } from '../../../lib/errors';
-import { isLoopbackHost, loopbackUrl } from '../../../lib/emulator/loopback';
+import { allLoopback, isLoopbackHost, resolvedLoopbackUrl } from '../../../lib/emulator/loopback';
 import { resolveOptions } from '../../../lib/emulator/options';
 
 describe('loopback only', () => {
@@ -11,10 +11,18 @@ describe('loopback only', () => {
     expect(isLoopbackHost(host)).toBe(false);
   });
 
-  it('refuses to call a URL off this machine, or not over http', () => {
-    expect(loopbackUrl('http://127.0.0.1:3000/x', 'descriptor URL').port).toBe('3000');
-    for (const url of ['http://example.com/x', 'file:///etc/passwd', 'not a url']) {
-      expect(() => loopbackUrl(url, 'descriptor URL')).toThrow(expect.objectContaining({ code: 'HOST_NOT_ALLOWED' }));
+  it('takes a host name for loopback only when every address it resolves to is loopback', () => {
+    expect(allLoopback(['127.0.0.1'])).toBe(true);
+    expect(allLoopback(['127.0.1.1', '::1', '::ffff:127.0.0.1'])).toBe(true);
+    expect(allLoopback(['127.0.0.1', '192.168.1.20'])).toBe(false);
+    expect(allLoopback(['::1', 'fe80::1'])).toBe(false);
+    expect(allLoopback([])).toBe(false);
+  });
+
+  it('refuses to call a URL off this machine, or not over http', async () => {
+    expect((await resolvedLoopbackUrl('http://127.0.0.1:3000/x', 'descriptor URL')).port).toBe('3000');
+    for (const url of ['http://10.0.0.1/x', 'http://[::2]/x', 'http://no-such-host.invalid/x', 'file:///etc/passwd', 'not a url']) {
+      await expect(resolvedLoopbackUrl(url, 'descriptor URL')).rejects.toMatchObject({ code: 'HOST_NOT_ALLOWED' });
     }
   });
 
