@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fillPlaceholders, type PlaceholderValues } from './fill';
-import { MANIFEST_FILE, SHARED_LAYER, templatesDir } from './templates';
+import { MANIFEST_FILE, templateManifest, templatesDir } from './templates';
 
 /**
  * npm leaves `.gitignore` out of a package it packs, so templates keep theirs as `gitignore`; it gets
@@ -16,12 +16,12 @@ interface PlannedFile {
 }
 
 /**
- * The files of a project from a template: the shared layer, then the template's own files over it
- * (a template replaces a shared file by having one of the same name). The manifest stays behind.
+ * The files of a project from a template: its manifest's layers, then the template's own files over
+ * them (a template replaces a layer's file by having one of the same name). The manifest stays behind.
  */
 export async function planProject(template: string): Promise<PlannedFile[]> {
   const planned = new Map<string, PlannedFile>();
-  for (const layer of [SHARED_LAYER, template]) {
+  for (const layer of [...templateManifest(template).layers, template]) {
     const root = path.join(templatesDir(), layer);
     for (const relative of await filesUnder(root)) {
       if (relative === MANIFEST_FILE) continue;

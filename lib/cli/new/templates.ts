@@ -1,8 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Files every template shares (tsconfig, jest config, .gitignore); a template's own files win over them. */
-export const SHARED_LAYER = 'shared';
+/**
+ * Folders of `templates/` whose name starts with `_` are layers, not templates: files several templates
+ * share (tsconfig, jest config, the store), named by each template's manifest.
+ */
+const LAYER_PREFIX = '_';
+
+export const MANIFEST_FILE = 'template.json';
 
 /**
  * The package's root (the folder of its package.json, which holds `templates/`), found upward from here
@@ -10,7 +15,7 @@ export const SHARED_LAYER = 'shared';
  */
 export function packageRoot(): string {
   let dir = __dirname;
-  while (!existsSync(path.join(dir, 'templates', SHARED_LAYER))) {
+  while (!existsSync(path.join(dir, 'templates', 'addon', MANIFEST_FILE))) {
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error('hipchat-connect: templates/ not found beside the package');
     dir = parent;
@@ -22,10 +27,10 @@ export function templatesDir(): string {
   return path.join(packageRoot(), 'templates');
 }
 
-/** The templates `new` offers: every folder of `templates/` but the shared layer, `addon` first. */
+/** The templates `new` offers: every folder of `templates/` but the layers, `addon` first. */
 export function templateNames(): string[] {
   const names = readdirSync(templatesDir(), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== SHARED_LAYER)
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith(LAYER_PREFIX))
     .map((entry) => entry.name);
   return names.sort((a, b) => Number(b === 'addon') - Number(a === 'addon') || a.localeCompare(b));
 }
@@ -36,11 +41,11 @@ export interface TemplateManifest {
   summary: string;
   /** The scopes the template's code needs, the default of `--scopes`. */
   scopes: string[];
+  /** The layers under the template's own files, in order; a later file of the same name replaces an earlier one. */
+  layers: string[];
   /** Posts with a room or personal token and is never installed: no descriptor, so no key, scopes or vendor. */
   tokenOnly?: boolean;
 }
-
-export const MANIFEST_FILE = 'template.json';
 
 export function templateManifest(name: string): TemplateManifest {
   return JSON.parse(readFileSync(path.join(templatesDir(), name, MANIFEST_FILE), 'utf8')) as TemplateManifest;
