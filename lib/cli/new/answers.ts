@@ -48,8 +48,9 @@ export function answerProblems(answers: Omit<Answers, 'scopes'> & { scopes: read
   const unknownScopes = answers.scopes.filter((scope) => !(SCOPES as readonly string[]).includes(scope));
   if (unknownScopes.length > 0) problems.push(`--scopes: ${unknownScopes.join(', ')} not among ${SCOPES.join(', ')}`);
   if (answers.scopes.length === 0) problems.push('--scopes must name at least one scope');
-  if (problems.length === 0) problems.push(...descriptorRuleProblems(answers));
-  return problems;
+  // The descriptor's rules last, leaving out a flag already named above ("--name" empty, say).
+  const named = (problem: string) => problems.some((earlier) => earlier.split(' ', 1)[0] === problem.split(' ', 1)[0]);
+  return [...problems, ...descriptorRuleProblems(answers).filter((problem) => !named(problem))];
 }
 
 const FLAG_OF: Record<string, string> = { '/key': '--key', '/name': '--name', '/description': '--description', '/vendor/name': '--vendor-name', '/vendor/url': '--vendor-url' };
