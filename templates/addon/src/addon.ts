@@ -1,11 +1,12 @@
 import { createAddon, type Addon, type AddonOptions } from 'hipchat-connect';
 import { GLANCE_KEY, greetingOf, greetingsGlance, lastGreeted, rememberGreeted } from './greetings';
+import { IDENTITY } from './identity';
 import { configurationPage, greetDialogPage, sidebarPage } from './pages';
 import { ICON_PATH } from './routes';
 
 /**
- * The add-on: who it is (the descriptor's key, name and scopes) and every module it offers, each beside
- * its handler. `options` are for tests and src/index.ts: a store, a logger, development mode.
+ * The add-on: who it is (src/identity.ts: the descriptor's key, name and scopes) and every module it
+ * offers, each beside its handler. `options` are for tests and src/index.ts: a store, a logger, development mode.
  *
  * - `/hello [name]` in a room answers with this installation's greeting;
  * - the "Greetings" glance says who was greeted last in the room, pushed to the room after each greeting;
@@ -13,14 +14,7 @@ import { ICON_PATH } from './routes';
  * - the configuration page sets the greeting, stored per installation.
  */
 export function buildAddon(options: Partial<AddonOptions> = {}): Addon {
-  const addon = createAddon({
-    key: '{{key}}',
-    name: '{{name}}',
-    description: '{{description}}',
-    vendor: { name: '{{vendorName}}', url: '{{vendorUrl}}' },
-    scopes: ['{{scopes}}'],
-    ...options,
-  });
+  const addon = createAddon({ ...IDENTITY, ...options });
 
   addon.webhook('room_message', { key: 'hello', pattern: /^\/hello(?:\s+(?<who>.+))?$/i, name: 'Hello command' }, async (ctx) => {
     const who = ctx.match.groups.who?.trim().slice(0, 40) || ctx.sender.name;

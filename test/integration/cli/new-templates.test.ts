@@ -51,6 +51,6 @@ describe('a failed npm install', () => {
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toContain('npm install failed; the files are kept');
     expect(outcome.stderr).toMatch(/cd .*kept && npm install/);
-    expect(readFileSync(path.join(project, 'src', 'addon.ts'), 'utf8')).toContain("key: 'com.example.kept'");
+    expect(readFileSync(path.join(project, 'src', 'identity.ts'), 'utf8')).toContain("key: 'com.example.kept'");
   }, INSTALL_AND_TEST_MS);
 });

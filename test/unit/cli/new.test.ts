@@ -70,7 +70,7 @@ describe('hipchat-connect new --no-install', () => {
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toMatch(/Next:\n {2}cd .*Acme Greeter\n {2}npm install\n {2}npm run dev\n {2}npm test\n$/);
 
-    const addon = read(directory, 'src', 'addon.ts');
+    const addon = read(directory, 'src', 'identity.ts');
     expect(addon).toContain("key: 'com.acme.greeter',");
     expect(addon).toContain("name: 'Acme\\'s \\\\ Greeter',"); // a TypeScript string that says what was typed
     expect(addon).toContain("vendor: { name: 'Acme', url: 'https://acme.example' },");
@@ -89,8 +89,8 @@ describe('hipchat-connect new --no-install', () => {
     mkdirSync(build);
     writeFileSync(path.join(build, 'package.json'), '{"name":"hipchat-connect"}');
     expect((await create(directory, '--no-install', '--scopes', 'send_notification view_group', '--from', build)).code).toBe(0);
-    const addon = read(directory, 'src', 'addon.ts');
-    expect(addon).not.toContain('vendor');
+    const addon = read(directory, 'src', 'identity.ts');
+    expect(addon).not.toContain('vendor:');
     expect(addon).toContain("scopes: ['send_notification', 'view_group'],");
     expect(JSON.parse(read(directory, 'package.json')).dependencies['hipchat-connect']).toBe(`file:${build}`);
   });
