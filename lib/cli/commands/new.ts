@@ -54,11 +54,12 @@ export async function run(args: string[]): Promise<number> {
   const directory = path.resolve(answers.directory);
   const written = await writeProject(directory, await planProject(answers.template), placeholders(answers));
   process.stdout.write(`✓ Created ${answers.template} project "${answers.name}" in ${directory} (${written.length} files)\n`);
-  const cd = `cd ${path.relative(process.cwd(), directory) || '.'}`;
+  const relative = path.relative(process.cwd(), directory);
+  const cd = relative === '' ? [] : [`cd ${shellWord(relative)}`];
   if (parsed.install && !(await npmInstall(directory))) {
-    return print(process.stderr, `✗ npm install failed; the files are kept. Fix what npm said, then:\n  ${cd} && npm install`, 1);
+    return print(process.stderr, `✗ npm install failed; the files are kept. Fix what npm said, then:\n  ${[...cd, 'npm install'].join(' && ')}`, 1);
   }
-  const next = [cd, ...(parsed.install ? [] : ['npm install']), 'npm run dev', 'npm test'];
+  const next = [...cd, ...(parsed.install ? [] : ['npm install']), 'npm run dev', 'npm test'];
   return print(process.stdout, `\nNext:\n${next.map((command) => `  ${command}`).join('\n')}`, 0);
 }
 
@@ -107,6 +108,11 @@ const INSTALL_ONLY_FLAGS = { key: '--key', scopes: '--scopes', vendorName: '--ve
 function warnUnused(flags: GivenFlags, template: string): void {
   const unused = Object.entries(INSTALL_ONLY_FLAGS).filter(([field]) => flags[field as keyof typeof INSTALL_ONLY_FLAGS] !== undefined).map(([, flag]) => flag);
   if (unused.length > 0) process.stderr.write(`Note: the ${template} template is never installed, so it has no use for ${unused.join(', ')}.\n`);
+}
+
+/** A path as one word for a POSIX shell, quoted only when it must be, so the printed commands can be pasted. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 function print(stream: NodeJS.WriteStream, text: string, code: number): number {

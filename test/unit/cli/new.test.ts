@@ -68,7 +68,7 @@ describe('hipchat-connect new --no-install', () => {
     const directory = target('Acme Greeter');
     const outcome = await create(directory, '--no-install', '--key', 'com.acme.greeter', '--name', "Acme's \\ Greeter", '--vendor-name', 'Acme', '--vendor-url', 'https://acme.example');
     expect(outcome.code).toBe(0);
-    expect(outcome.stdout).toMatch(/Next:\n {2}cd .*Acme Greeter\n {2}npm install\n {2}npm run dev\n {2}npm test\n$/);
+    expect(outcome.stdout).toMatch(/Next:\n {2}cd '.*Acme Greeter'\n {2}npm install\n {2}npm run dev\n {2}npm test\n$/);
 
     const addon = read(directory, 'src', 'identity.ts');
     expect(addon).toContain("key: 'com.acme.greeter',");
