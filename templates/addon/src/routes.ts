@@ -37,7 +37,10 @@ export function pageApi(addon: Addon): express.Router {
     res.status(204).end();
   });
 
-  // The configuration page stores this installation's greeting.
+  // The configuration page stores this installation's greeting. HipChat shows that page to admins only,
+  // but a page token does not say which page it was issued to: any page of this installation (the
+  // sidebar too) could call this. Where that matters, check the user here, e.g. with
+  // client.users.get(userId) and is_group_admin (scope view_group).
   router.put('/api/settings', addon.authenticate(), json, async (req, res) => {
     await setGreeting(addon.store, viewerOf(res).installation.oauthId, shortText(req.body?.greeting, 'greeting'));
     res.status(204).end();

@@ -38,6 +38,8 @@ describe('the add-on, installed in the emulator', () => {
   const pageApiCall = (path: string, token: string, init: RequestInit = {}) =>
     fetch(`${addonUrl}${path}`, { ...init, headers: { authorization: `JWT ${token}`, 'content-type': 'application/json', ...init.headers } });
 
+  const errorCodeOf = async (response: Response) => ((await response.json()) as { error: { code: string } }).error.code;
+
   it('is installed: the add-on stored the installation the emulator made', async () => {
     expect(await addon.installation(viewing.oauthId)).toMatchObject({ oauthId: viewing.oauthId, roomId: viewing.room });
   });
@@ -80,7 +82,10 @@ describe('the add-on, installed in the emulator', () => {
 
     const refused = await pageApiCall('/api/greetings', dialog.token, { method: 'POST', body: JSON.stringify({ who: '' }) });
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_INVALID');
+    expect(await errorCodeOf(refused)).toBe('PAYLOAD_INVALID');
+    const garbled = await pageApiCall('/api/greetings', dialog.token, { method: 'POST', body: '{"who":' });
+    expect(garbled.status).toBe(400);
+    expect(await errorCodeOf(garbled)).toBe('BODY_MALFORMED');
   });
 
   it('stores the greeting its configuration page sets, for this installation only', async () => {
