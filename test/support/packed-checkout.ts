@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.join(__dirname, '..', '..');
@@ -40,13 +39,13 @@ function builtCli(): string {
 let packed: Promise<string> | undefined;
 
 /**
- * The checkout as npm would publish it, packed once per test process: `npm pack --ignore-scripts` of
- * the build that is there (packing never rebuilds). Resolves to the tarball's path.
+ * The checkout as npm would publish it, packed once per test process into `destination` (the first
+ * caller's: a folder the caller removes): `npm pack --ignore-scripts` of the build that is there, so
+ * packing never rebuilds. Resolves to the tarball's path.
  */
-export function packedCheckout(): Promise<string> {
+export function packedCheckout(destination: string): Promise<string> {
   packed ??= (async () => {
     builtCli();
-    const destination = mkdtempSync(path.join(tmpdir(), 'hipchat-connect-pack-'));
     const outcome = await runProcess('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', destination], root);
     if (outcome.code !== 0) throw new Error(`npm pack failed:\n${outcome.stderr}`);
     return path.join(destination, outcome.stdout.trim().split('\n').at(-1)!);

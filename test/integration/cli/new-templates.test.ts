@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { packedCheckout, runBuiltCli, runProcess, type ProcessOutcome } from '../../support/packed-checkout';
@@ -14,7 +15,8 @@ let folder: string;
 beforeAll(() => {
   folder = mkdtempSync(path.join(tmpdir(), 'hipchat-connect-new-'));
 });
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+// Three projects' node_modules: removing them takes a while on a busy disk.
+afterAll(() => rm(folder, { recursive: true, force: true }), 180_000);
 
 function explain(step: string, outcome: ProcessOutcome): string {
   return `${step} exited ${outcome.code}\n--- stdout\n${outcome.stdout.slice(-4000)}\n--- stderr\n${outcome.stderr.slice(-4000)}`;
@@ -26,16 +28,34 @@ async function expectSuccess(step: string, running: Promise<ProcessOutcome>): Pr
   return outcome;
 }
 
-describe.each(['addon', 'express-app', 'notifier'])('the %s template, generated and installed', (template) => {
+/**
+ * One template from `new` to its own `npm test`. The three start together (in beforeAll), since most
+ * of the time is npm and tsc waiting on the disk, and each test awaits its own.
+ */
+async function generateAndTest(template: string): Promise<{ created: ProcessOutcome; tested: ProcessOutcome; project: string; tarball: string }> {
+  const tarball = await packedCheckout(folder);
+  const project = path.join(folder, template);
+  const created = await expectSuccess('new', runBuiltCli(['new', project, '--template', template, '--from', tarball, '--key', `com.example.${template}`], folder));
+  await expectSuccess('npm run build', runProcess('npm', ['run', 'build'], project));
+  const tested = await expectSuccess('npm test', runProcess('npm', ['test'], project));
+  return { created, tested, project, tarball };
+}
+
+const TEMPLATES = ['addon', 'express-app', 'notifier'] as const;
+const runs = new Map<string, ReturnType<typeof generateAndTest>>();
+beforeAll(() => {
+  for (const template of TEMPLATES) {
+    const run = generateAndTest(template);
+    run.catch(() => undefined); // reported by the template's own test
+    runs.set(template, run);
+  }
+});
+
+describe.each(TEMPLATES)('the %s template, generated and installed', (template) => {
   it('builds, and passes its own tests', async () => {
-    const tarball = await packedCheckout();
-    const project = path.join(folder, template);
-    const created = await expectSuccess('new', runBuiltCli(['new', project, '--template', template, '--from', tarball, '--key', `com.example.${template}`], folder));
+    const { created, tested, project, tarball } = await runs.get(template)!;
     expect(created.stdout).toMatch(/Next:\n {2}cd .+\n {2}npm run dev\n {2}npm test\n$/);
     expect(JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')).dependencies['hipchat-connect']).toBe(`file:${tarball}`);
-
-    await expectSuccess('npm run build', runProcess('npm', ['run', 'build'], project));
-    const tested = await expectSuccess('npm test', runProcess('npm', ['test'], project));
     expect(`${tested.stdout}${tested.stderr}`).toMatch(/Tests:\s+\d+ passed, \d+ total/);
   }, INSTALL_AND_TEST_MS);
 });
