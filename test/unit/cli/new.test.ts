@@ -22,6 +22,7 @@ describe('hipchat-connect new: refusals, each exit 1 with nothing written', () =
     ['an unknown template', ['--template', 'nope'], /--template "nope" is not one of addon, express-app, notifier/],
     ['an unknown scope', ['--scopes', 'send_notification,read_minds'], /--scopes: read_minds not among send_notification/],
     ['a name on two lines', ['--name', 'Two\nlines'], /--name must be one non-empty line/],
+    ['a vendor name on two lines', ['--vendor-name', 'A\nB', '--vendor-url', 'https://acme.example'], /--vendor-name must be one non-empty line/],
     ['a vendor without its URL', ['--vendor-name', 'Acme'], /--vendor-name and --vendor-url go together/],
     ['a vendor URL that is not one', ['--vendor-name', 'Acme', '--vendor-url', 'acme.example'], /--vendor-url must match pattern/],
     ['a --from that is not there', ['--from', '/no/such/build.tgz'], /--from \/no\/such\/build.tgz: no such file or folder/],
