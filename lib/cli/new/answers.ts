@@ -41,8 +41,9 @@ export function parseScopes(list: string): string[] {
 export function answerProblems(answers: Omit<Answers, 'scopes'> & { scopes: readonly string[] }, templates: readonly string[]): string[] {
   const problems: string[] = [];
   if (!templates.includes(answers.template)) problems.push(`--template "${answers.template}" is not one of ${templates.join(', ')}`);
-  for (const [flag, value] of [['--name', answers.name], ['--description', answers.description], ['--vendor-name', answers.vendorName ?? 'none']] as const) {
-    if (value.trim() === '' || /[\r\n]/.test(value)) problems.push(`${flag} must be one non-empty line`);
+  const lines = [['--name', answers.name], ['--description', answers.description], ['--vendor-name', answers.vendorName]] as const;
+  for (const [flag, value] of lines) {
+    if (value !== undefined && (value.trim() === '' || /[\r\n]/.test(value))) problems.push(`${flag} must be one non-empty line`);
   }
   if ((answers.vendorName === undefined) !== (answers.vendorUrl === undefined)) problems.push('--vendor-name and --vendor-url go together');
   const unknownScopes = answers.scopes.filter((scope) => !(SCOPES as readonly string[]).includes(scope));
