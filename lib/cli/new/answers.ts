@@ -60,7 +60,7 @@ function descriptorRuleProblems(answers: Pick<Answers, 'key' | 'name' | 'descrip
   const descriptor = {
     key: answers.key, name: answers.name, description: answers.description,
     links: { self: 'https://example.com/atlassian-connect.json' },
-    ...(answers.vendorName === undefined ? {} : { vendor: { name: answers.vendorName, url: answers.vendorUrl } }),
+    ...(answers.vendorName === undefined || answers.vendorUrl === undefined ? {} : { vendor: { name: answers.vendorName, url: answers.vendorUrl } }),
   };
   return descriptorProblems(descriptor).map(({ path: pointer, rule }) => {
     const flag = FLAG_OF[pointer] ?? pointer;
