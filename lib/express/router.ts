@@ -27,7 +27,7 @@ export function createRouter(handle: AddonHandle<PageHandler>): RequestHandler {
   const descriptor = (req: Request, res: Response) => sendJson(res, 200, handle.descriptor(requestBaseUrl(req, options.baseUrl)));
 
   const webhook = createWebhookEndpoint(handle, nodeTokenCarrier);
-  routes.add('POST', `${PATHS.webhook('')}:param`, (req, res, _next, key) => webhook(req, res, key));
+  routes.add('POST', `${PATHS.webhook('')}:param`, (req, res, _next, key) => webhook(req, res, key), { ownsHeaders: true });
 
   routes.add('GET', PATHS.descriptor, descriptor);
   routes.add('GET', '/', (req, res, next) => (req.accepts(['html', 'json']) === 'json' ? descriptor(req, res) : next()));
@@ -64,7 +64,7 @@ export function createRouter(handle: AddonHandle<PageHandler>): RequestHandler {
       return respondWithError(req, res, error);
     }
     if (!matched) return next();
-    applyHeaders(res, STRICT_HEADERS);
+    if (!matched.ownsHeaders) applyHeaders(res, STRICT_HEADERS);
     Promise.resolve()
       .then(() => matched.handler(req, res, next, matched.param))
       .catch((error: unknown) => respondWithError(req, res, error));
