@@ -1,11 +1,9 @@
 import request from 'supertest';
 import type { Addon } from '../../../lib/addon';
-import { createWeatherAddon } from '../../../lib/demo/weather';
-import { silentLogger } from '../../../lib/logger';
-import { MemoryStore } from '../../../lib/stores/memory';
 import { roomMessagePayload } from '../../bench/payload';
 import { fakeInstallation, hostToken } from '../../support/installations';
 import { serveAddon, serveStandalone, type Served } from '../../support/serve';
+import { storedWeatherAddon } from '../../support/weather-addon';
 
 /**
  * The webhook endpoint writes helmet's strict headers itself, in one writeHead: every answer and every
@@ -18,9 +16,7 @@ describe.each(['standalone', 'mounted'] as const)('webhook answers\' headers (%s
   let served: Served;
 
   beforeAll(async () => {
-    const store = new MemoryStore();
-    await store.storeInstallation(installation);
-    addon = createWeatherAddon({ store, logger: silentLogger, baseUrl: 'http://127.0.0.1' });
+    addon = await storedWeatherAddon([installation]);
     addon.webhook('room_enter', { key: 'quiet' }, () => undefined);
     served = lane === 'standalone'
       ? await serveStandalone(addon)

@@ -2,12 +2,11 @@ import express from 'express';
 import request from 'supertest';
 import type { Addon } from '../../../lib/addon';
 import type { Installation } from '../../../lib/core/installation';
-import { createWeatherAddon } from '../../../lib/demo/weather';
-import { silentLogger } from '../../../lib/logger';
 import { MemoryStore } from '../../../lib/stores/memory';
 import { roomMessagePayload } from '../../bench/payload';
 import { fakeInstallation, hostToken } from '../../support/installations';
 import { listen, serveStandalone, type Served } from '../../support/serve';
+import { storedWeatherAddon } from '../../support/weather-addon';
 
 /** A real store that counts what is asked of it. */
 class CountingStore extends MemoryStore {
@@ -35,8 +34,7 @@ describe.each(['standalone', 'mounted'] as const)('webhooks and the store (%s)',
   let served: Served;
 
   beforeAll(async () => {
-    for (const installation of installations) await store.storeInstallation(installation);
-    addon = createWeatherAddon({ store, logger: silentLogger, baseUrl: 'http://127.0.0.1' });
+    addon = await storedWeatherAddon(installations, store);
     const app = express();
     app.use(addon.router);
     served = lane === 'standalone' ? await serveStandalone(addon) : await listen(app);

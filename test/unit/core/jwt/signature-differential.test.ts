@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { verifyToken, type VerifyOptions } from '../../../../lib/core/jwt/verify';
 import { byJsonwebtoken } from '../../../../lib/core/jwt/signature';
-import { fakeInstallation } from '../../../support/installations';
+import { fakeInstallation, fixedVerifyOptions } from '../../../support/installations';
 
 /**
  * The HMAC check on the hot path against jsonwebtoken, the verifier of record: for every generated
@@ -10,12 +10,7 @@ import { fakeInstallation } from '../../../support/installations';
 const TOKENS = 100_000;
 const installation = fakeInstallation();
 const now = 1_800_000_000;
-const fast: VerifyOptions = {
-  findInstallation: async (oauthId) => (oauthId === installation.oauthId ? installation : undefined),
-  clockToleranceSeconds: 60,
-  maxAgeSeconds: 3600,
-  now: () => now * 1000,
-};
+const fast = fixedVerifyOptions(installation, now);
 const ofRecord: VerifyOptions = { ...fast, signature: byJsonwebtoken };
 
 /** A small seeded generator (mulberry32), so a failure names a token that can be made again. */
