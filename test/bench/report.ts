@@ -15,12 +15,12 @@ export interface Figures {
   loadCpuShare: number;
 }
 
-/** Each ratio: the target, the yardstick, and the least the issue asks for. */
-const RATIOS: readonly (readonly [Target, Target, number])[] = [
+/** Each ratio: the target, the yardstick, and the least issue 11 asks for (none for webhook/express). */
+const RATIOS: readonly (readonly [Target, Target, number | undefined])[] = [
   ['webhook', 'floor', 0.6],
   ['mounted', 'express-routing', 0.8],
   ['mounted', 'express', 1.1],
-  ['webhook', 'express', 1.1],
+  ['webhook', 'express', undefined],
 ];
 
 /**
@@ -44,6 +44,7 @@ export function printReport(figures: Partial<Record<Target, Figures[]>>): void {
   for (const [a, b] of present) console.log(`${a}/${b} cpu ratio: ${(of(b).serverCpuMicros / of(a).serverCpuMicros).toFixed(2)}`);
   console.log('\ngoals of issue 11 (by request rate; by CPU per request):');
   for (const [a, b, least] of present) {
+    if (least === undefined) continue;
     const byRate = rate(of(a)) / rate(of(b));
     const byCpu = of(b).serverCpuMicros / of(a).serverCpuMicros;
     console.log(`  ${`${a}/${b}`.padEnd(24)} ≥ ${least.toFixed(2)}  ${verdict(byRate >= least)}; ${verdict(byCpu >= least)}`);
