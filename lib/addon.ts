@@ -4,14 +4,13 @@ import type { PatternMatch } from './core/context';
 import { buildDescriptor, type Descriptor } from './core/descriptor';
 import { DescriptorCache } from './core/descriptor-cache';
 import { descriptorSource } from './core/descriptor-source';
-import { HostAllowlist } from './core/install/host-allowlist';
 import type { LifecycleContext } from './core/install/context';
+import { createHandle } from './core/handle';
 import { InstallationCache } from './core/installation-cache';
+import type { TokenCarrier } from './core/jwt/extract';
+import type { Verified } from './core/jwt/verify';
 import type { Installation } from './core/installation';
-import { extractToken, type TokenCarrier } from './core/jwt/extract';
-import { verifyToken, type Verified } from './core/jwt/verify';
 import { LifecycleEvents, type LifecycleEventName, type LifecycleListener } from './core/lifecycle-events';
-import { receive } from './core/receive';
 import { DescriptorTemplateFile, type InstallSettings } from './core/template-file';
 import type { MessageEvent, WebhookEvent } from './core/webhook-events';
 import { WebhookRegistry, type ReceiveOptions, type WebhookHandler, type WebhookOptions, type WebhookReply } from './core/webhooks';
@@ -24,7 +23,7 @@ import { createAuthenticate } from './express/authenticate';
 import { createPageMiddleware, type PageHandler } from './express/page';
 import { createRouter } from './express/router';
 import { listen, type ListenOptions } from './express/server';
-import { createInstallationClient, type InstallationClient } from './hipchat/installation-client';
+import type { InstallationClient } from './hipchat/installation-client';
 import type { CreatedWebhook, RoomIdOrName } from './hipchat/types';
 import { registerRoomWebhook } from './core/room-webhooks';
 import { resolveOptions, type AddonOptions, type ResolvedOptions } from './options';
@@ -115,22 +114,10 @@ export function createAddon(input: AddonOptions): Addon {
   const descriptors = new DescriptorCache((baseUrl) => template?.render(baseUrl) ?? buildDescriptor(descriptorSource(options, webhooks, ui), baseUrl));
   let settings: InstallSettings | undefined;
   const installSettings = (): InstallSettings => (settings ??= template?.installSettings() ?? options);
-  const verifyOptions = {
-    findInstallation: (oauthId: string) => cache.get(oauthId),
-    clockToleranceSeconds: options.clockToleranceSeconds,
-    maxAgeSeconds: options.maxAgeSeconds,
-    now: options.now,
-  };
-  const lifecycle: LifecycleContext = {
-    store, cache, events, allowedHosts: new HostAllowlist(options.allowedHosts),
-    get allowRoom() { return installSettings().allowRoom; },
-    get allowGlobal() { return installSettings().allowGlobal; },
-    get scopes() { return installSettings().scopes; },
-    fetch: options.fetch, hostTimeoutMs: options.hostTimeoutMs, capabilitiesMaxBytes: options.capabilitiesBytes,
-    provesSecret: (token, oauthId) => verifyToken(token, { ...verifyOptions, findInstallation: () => store.fetchInstallation(oauthId) })
-      .then((verified) => verified.installation.oauthId === oauthId, () => false),
-    now: options.now, logger: options.logger,
-  };
+  const handle = createHandle({
+    options, store, cache, events, webhooks, ui, installSettings,
+    descriptor: (baseUrl) => descriptors.get(baseUrl.replace(/\/+$/, '')),
+  });
   let router: RequestHandler | undefined;
   /** Every UI declaration changes the descriptor. */
   const declared = (declare: () => void): Addon => {
@@ -142,7 +129,7 @@ export function createAddon(input: AddonOptions): Addon {
   const addon: Addon = {
     options,
     store,
-    lifecycle,
+    lifecycle: handle.lifecycle,
     // Typed by the overloads above; checked at run time by the registry, for callers without types.
     webhook(event: string, second: unknown, third?: unknown) {
       const handler = typeof second === 'function' ? second : third;
@@ -158,26 +145,24 @@ export function createAddon(input: AddonOptions): Addon {
     externalPage: (key, pageOptions, handler) => declared(() => ui.externalPage(key, pageOptions, handler)),
     configurable: (pageOptions, handler) => declared(() => ui.configurable(pageOptions, handler)),
     adminPage: (pageOptions, handler) => declared(() => ui.adminPage(pageOptions, handler)),
-    page: () => createPageMiddleware(addon),
+    page: () => createPageMiddleware(handle),
     on(name, listener) {
       events.on(name, listener);
       return addon;
     },
-    descriptor: (baseUrl) => descriptors.get(baseUrl.replace(/\/+$/, '')),
+    descriptor: handle.descriptor,
     roomWebhook: (installation, room, key) => registerRoomWebhook(webhooks, addon.client(installation), options.baseUrl, room, key),
     get router() {
       // Building the router validates the descriptor: an invalid one stops the add-on here, at start-up.
       addon.descriptor(options.baseUrl ?? 'https://addon.invalid');
-      router ??= createRouter(addon, webhooks, installSettings().redirectFlows, ui);
+      router ??= createRouter(handle);
       return router;
     },
-    listen: (listenOptions) => listen(addon, webhooks, listenOptions),
-    authenticate: () => createAuthenticate(addon),
-    verify: async (carrier) => verifyToken(extractToken(carrier), verifyOptions),
-    receive: (payload, delivery) => receive(webhooks, payload, delivery, { logger: options.logger, now: options.now, clientFor: addon.client }),
-    client: (installation) => createInstallationClient(installation, {
-      store, scopes: installSettings().scopes, fetch: options.fetch, logger: options.logger, now: options.now,
-    }),
+    listen: (listenOptions) => listen(handle, addon.router, listenOptions),
+    authenticate: () => createAuthenticate(handle),
+    verify: handle.verify,
+    receive: handle.receive,
+    client: handle.client,
     installation: (oauthId) => cache.get(oauthId),
     async close() {
       await watching;

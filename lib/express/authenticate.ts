@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { Addon } from '../addon';
+import type { AddonHandle } from '../core/handle';
 import { issuePageToken, pageTokenPolicy } from '../core/jwt/page-token';
 import type { Verified } from '../core/jwt/verify';
 import { viewerOf, type Viewer } from '../core/ui/viewer';
@@ -16,17 +16,17 @@ export interface HipChatLocals extends Viewer {
  * Verifies the JWT in any of its three places and fills `res.locals.hipchat`. A refusal is answered
  * here, with its code, so the author's route never runs unauthenticated.
  */
-export function createAuthenticate(addon: Addon): RequestHandler {
-  const respondWithError = createErrorResponder(addon.options.logger);
+export function createAuthenticate(handle: AddonHandle): RequestHandler {
+  const respondWithError = createErrorResponder(handle.options.logger);
   return (req, res, next) => {
-    addon.verify(nodeTokenCarrier(req)).then((verified) => {
-      res.locals.hipchat = hipchatLocals(addon, verified);
+    handle.verify(nodeTokenCarrier(req)).then((verified) => {
+      res.locals.hipchat = hipchatLocals(handle, verified);
       next();
     }, (error: unknown) => respondWithError(req, res, error));
   };
 }
 
-export function hipchatLocals(addon: Addon, verified: Verified): HipChatLocals {
-  const { token } = issuePageToken(verified, pageTokenPolicy(addon.options), addon.options.now());
-  return Object.assign(viewerOf(verified, addon.client), { token });
+export function hipchatLocals(handle: AddonHandle, verified: Verified): HipChatLocals {
+  const { token } = issuePageToken(verified, pageTokenPolicy(handle.options), handle.options.now());
+  return Object.assign(viewerOf(verified, handle.client), { token });
 }

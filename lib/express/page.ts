@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Addon } from '../addon';
+import type { AddonHandle } from '../core/handle';
 import { PATHS } from '../core/paths';
 import { hostScriptUrl } from '../core/ui/host-script';
 import { pageScriptTags } from '../core/ui/page-scripts';
@@ -28,14 +28,14 @@ export type PageHandler = (req: Request, res: Response<unknown, { hipchat: PageL
  * one-time `signed_request` and the page a fresh token, so a stored copy could only leak), then the
  * token verified and the page's locals filled. Headers come first, so a refusal shows inside the frame.
  */
-export function createPageOpener(addon: Addon): (req: Request, res: Response) => Promise<PageLocals> {
-  const headers = pageHeaders(addon.options.allowedHosts);
+export function createPageOpener(handle: AddonHandle): (req: Request, res: Response) => Promise<PageLocals> {
+  const headers = pageHeaders(handle.options.allowedHosts);
   return async (req, res) => {
     applyHeaders(res, headers);
     res.setHeader('cache-control', 'no-store');
-    const locals = hipchatLocals(addon, await addon.verify(nodeTokenCarrier(req)));
+    const locals = hipchatLocals(handle, await handle.verify(nodeTokenCarrier(req)));
     // Relative to where this request reached the add-on: mount the router and your own pages at one path, or set baseUrl.
-    const clientScriptUrl = `${requestBaseUrl(req, addon.options.baseUrl)}${PATHS.clientScript}?v=${clientScript().version}`;
+    const clientScriptUrl = `${requestBaseUrl(req, handle.options.baseUrl)}${PATHS.clientScript}?v=${clientScript().version}`;
     const host = hostScriptUrl(locals.installation);
     const page: PageLocals = { ...locals, hostScriptUrl: host, clientScriptUrl, scripts: pageScriptTags({ hostScriptUrl: host, clientScriptUrl, token: locals.token }) };
     res.locals.hipchat = page;
@@ -44,9 +44,9 @@ export function createPageOpener(addon: Addon): (req: Request, res: Response) =>
 }
 
 /** `addon.page()`: the same, as middleware for the author's own page routes. */
-export function createPageMiddleware(addon: Addon): RequestHandler {
-  const open = createPageOpener(addon);
-  const respondWithError = createErrorResponder(addon.options.logger);
+export function createPageMiddleware(handle: AddonHandle): RequestHandler {
+  const open = createPageOpener(handle);
+  const respondWithError = createErrorResponder(handle.options.logger);
   return (req, res, next) => {
     open(req, res).then(() => next(), (error: unknown) => respondWithError(req, res, error));
   };

@@ -1,11 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { Addon } from '../addon';
-import { install } from '../core/install/install';
-import { completeRedirect, type RedirectKind } from '../core/install/redirect';
-import { uninstall } from '../core/install/uninstall';
+import type { AddonHandle } from '../core/handle';
+import type { RedirectKind } from '../core/install/redirect';
 import { PATHS } from '../core/paths';
-import type { UiRegistry } from '../core/ui/registry';
-import type { WebhookRegistry } from '../core/webhooks';
 import { createErrorResponder } from '../http/error-response';
 import { readJsonBody } from '../http/json-body';
 import { sendJson } from '../http/send-json';
@@ -23,15 +19,15 @@ import { applyHeaders, STRICT_HEADERS } from '../http/security-headers';
  * Every answer carries helmet's strict headers (pages loosen framing for the host), and every route
  * answers from a promise whose rejection becomes a coded error response, so nothing escapes Express 4.
  */
-export function createRouter(addon: Addon, webhooks: WebhookRegistry, redirectFlows: boolean, ui: UiRegistry<PageHandler>): RequestHandler {
-  const { options, lifecycle } = addon;
+export function createRouter(handle: AddonHandle<PageHandler>): RequestHandler {
+  const { options } = handle;
   const routes = new RouteTable();
   const respondWithError = createErrorResponder(options.logger);
   const json = (req: Request) => readJsonBody(req, options.bodyBytes);
-  const descriptor = (req: Request, res: Response) => sendJson(res, 200, addon.descriptor(requestBaseUrl(req, options.baseUrl)));
+  const descriptor = (req: Request, res: Response) => sendJson(res, 200, handle.descriptor(requestBaseUrl(req, options.baseUrl)));
 
-  const webhook = createWebhookEndpoint(addon, webhooks, nodeTokenCarrier);
-  routes.add('POST', `${PATHS.webhook('')}:param`, (req, res, _next, key) => webhook(req, res, key));
+  const webhook = createWebhookEndpoint(handle, nodeTokenCarrier);
+  routes.add('POST', `${PATHS.webhook('')}:param`, (req, res, _next, key) => webhook(req, res, key), { ownsHeaders: true });
 
   routes.add('GET', PATHS.descriptor, descriptor);
   routes.add('GET', '/', (req, res, next) => (req.accepts(['html', 'json']) === 'json' ? descriptor(req, res) : next()));
@@ -40,24 +36,24 @@ export function createRouter(addon: Addon, webhooks: WebhookRegistry, redirectFl
     const body = await json(req);
     const authorization = req.headers.authorization;
     const proofToken = authorization?.startsWith('JWT ') ? authorization.slice(4).trim() : undefined;
-    const installation = await install(lifecycle, body, { proofToken });
+    const installation = await handle.install(body, proofToken);
     sendJson(res, 200, { oauthId: installation.oauthId, groupId: installation.groupId, roomId: installation.roomId ?? null });
   };
   routes.add('POST', PATHS.installable, installRoute);
   routes.add('POST', PATHS.update, installRoute);
   routes.add('DELETE', `${PATHS.installable}/:param`, async (_req, res, _next, oauthId) => {
-    await uninstall(lifecycle, oauthId);
+    await handle.uninstall(oauthId);
     res.writeHead(204).end();
   });
 
-  if (redirectFlows) {
+  if (handle.redirectFlows) {
     const redirects: [string, RedirectKind][] = [[PATHS.installedRedirect, 'installed'], [PATHS.updatedRedirect, 'updated'], [PATHS.uninstalledRedirect, 'uninstalled']];
     for (const [path, kind] of redirects) {
-      routes.add('GET', path, async (req, res) => res.redirect(303, await completeRedirect(lifecycle, kind, req.query as Record<string, unknown>)));
+      routes.add('GET', path, async (req, res) => res.redirect(303, await handle.completeRedirect(kind, req.query as Record<string, unknown>)));
     }
   }
 
-  addUiRoutes(routes, addon, ui);
+  addUiRoutes(routes, handle);
 
   return (req, res, next) => {
     let matched;
@@ -68,7 +64,7 @@ export function createRouter(addon: Addon, webhooks: WebhookRegistry, redirectFl
       return respondWithError(req, res, error);
     }
     if (!matched) return next();
-    applyHeaders(res, STRICT_HEADERS);
+    if (!matched.ownsHeaders) applyHeaders(res, STRICT_HEADERS);
     Promise.resolve()
       .then(() => matched.handler(req, res, next, matched.param))
       .catch((error: unknown) => respondWithError(req, res, error));

@@ -1,12 +1,11 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import express from 'express';
-import type { Addon } from '../addon';
+import type { AddonHandle } from '../core/handle';
 import { createErrorResponder } from '../http/error-response';
 import { listenOn } from '../http/listen';
 import { nodeTokenCarrier } from '../http/token-carrier';
 import { createWebhookEndpoint } from '../http/webhook-endpoint';
 import { webhookFirst } from '../http/webhook-first';
-import type { WebhookRegistry } from '../core/webhooks';
 
 export interface ListenOptions {
   /** Default: `PORT` from the environment, else 3000; 0 picks a free port. */
@@ -26,14 +25,14 @@ export interface ListenOptions {
  * Runs the add-on as a server of its own: webhooks on the fast lane, then the add-on's router and the
  * author's routes in one Express app. Resolves once it accepts connections.
  */
-export async function listen(addon: Addon, webhooks: WebhookRegistry, options: ListenOptions = {}): Promise<Server> {
+export async function listen(handle: AddonHandle, router: express.RequestHandler, options: ListenOptions = {}): Promise<Server> {
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
-  app.use(addon.router);
+  app.use(router);
   if (options.app) app.use(options.app as express.RequestHandler);
-  const endpoint = createWebhookEndpoint(addon, webhooks, nodeTokenCarrier);
-  const server = createServer(webhookFirst(endpoint, createErrorResponder(addon.options.logger), app));
+  const endpoint = createWebhookEndpoint(handle, nodeTokenCarrier);
+  const server = createServer(webhookFirst(endpoint, createErrorResponder(handle.options.logger), app));
   const port = options.port ?? Number(process.env.PORT ?? 3000);
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
   await listenOn(server, port, host);

@@ -1,10 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { Addon } from '../addon';
+import type { AddonHandle } from '../core/handle';
 import { queryGlance } from '../core/glance/query';
 import { pageTokenPolicy, refreshPageToken } from '../core/jwt/page-token';
 import { PATHS } from '../core/paths';
 import { glanceCorsHeaders } from '../core/ui/cors';
-import type { UiRegistry } from '../core/ui/registry';
 import { viewerOf } from '../core/ui/viewer';
 import { ConnectError } from '../errors';
 import { nodeTokenCarrier } from '../http/token-carrier';
@@ -18,9 +17,9 @@ import { sendJson } from '../http/send-json';
  * add-on serves, the page-token refresh, and the client helper. Handlers are looked up per request, so
  * a module declared after the router was built is served too.
  */
-export function addUiRoutes(routes: RouteTable, addon: Addon, ui: UiRegistry<PageHandler>): void {
-  const { options, lifecycle: { allowedHosts } } = addon;
-  const openPage = createPageOpener(addon);
+export function addUiRoutes(routes: RouteTable, handle: AddonHandle<PageHandler>): void {
+  const { options, allowedHosts, ui } = handle;
+  const openPage = createPageOpener(handle);
 
   const glanceHandler = (key: string) => {
     const handler = ui.glanceHandler(key);
@@ -37,8 +36,8 @@ export function addUiRoutes(routes: RouteTable, addon: Addon, ui: UiRegistry<Pag
     // failure. no-store: every query carries a one-time signed_request and one viewer's data.
     const headers = { ...glanceCorsHeaders(req.headers.origin, allowedHosts, false), 'cache-control': 'no-store' };
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    const verified = await addon.verify(nodeTokenCarrier(req));
-    sendJson(res, 200, await queryGlance(key, handler, viewerOf(verified, addon.client), options.logger));
+    const verified = await handle.verify(nodeTokenCarrier(req));
+    sendJson(res, 200, await queryGlance(key, handler, viewerOf(verified, handle.client), options.logger));
   });
 
   const servePage = async (path: string, req: Request, res: Response, next: NextFunction) => {
@@ -51,7 +50,7 @@ export function addUiRoutes(routes: RouteTable, addon: Addon, ui: UiRegistry<Pag
   for (const path of [PATHS.configurable, PATHS.adminPage]) routes.add('GET', path, (req, res, next) => servePage(path, req, res, next));
 
   routes.add('POST', PATHS.pageToken, async (req, res) => {
-    const verified = await addon.verify(nodeTokenCarrier(req));
+    const verified = await handle.verify(nodeTokenCarrier(req));
     sendJson(res, 200, refreshPageToken(verified, pageTokenPolicy(options), options.now()), { 'cache-control': 'no-store' });
   });
   routes.add('GET', PATHS.clientScript, serveClientScript);

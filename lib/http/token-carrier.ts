@@ -9,15 +9,24 @@ import { queryOf } from './query';
  * becomes a list, so that the extractor refuses an ambiguous signed_request.
  */
 export function nodeTokenCarrier(req: IncomingMessage & { body?: unknown }): TokenCarrier {
-  return {
-    authorization: req.headers.authorization,
-    get query() {
-      const url = req.url ?? '';
-      const start = url.indexOf('?');
-      return queryOf(new URLSearchParams(start < 0 ? '' : url.slice(start + 1)));
-    },
-    get body() {
-      return req.body;
-    },
-  };
+  return new NodeTokenCarrier(req);
+}
+
+/** A class, so that each request's carrier is one small object whose getters live on the prototype. */
+class NodeTokenCarrier implements TokenCarrier {
+  readonly authorization: string | undefined;
+
+  constructor(private readonly req: IncomingMessage & { body?: unknown }) {
+    this.authorization = req.headers.authorization;
+  }
+
+  get query(): Record<string, string | string[]> {
+    const url = this.req.url ?? '';
+    const start = url.indexOf('?');
+    return queryOf(new URLSearchParams(start < 0 ? '' : url.slice(start + 1)));
+  }
+
+  get body(): unknown {
+    return this.req.body;
+  }
 }

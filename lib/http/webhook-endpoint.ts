@@ -1,30 +1,38 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Addon } from '../addon';
+import type { AddonHandle } from '../core/handle';
 import type { TokenCarrier } from '../core/jwt/extract';
-import type { WebhookRegistry } from '../core/webhooks';
+import type { WebhookReply } from '../core/webhooks';
 import { ConnectError } from '../errors';
 import { readJsonBody } from './json-body';
-import { sendJson } from './send-json';
+import { applyHeaders, STRICT_HEADER_LIST, STRICT_HEADERS } from './security-headers';
 
 export type WebhookEndpoint<R extends IncomingMessage = IncomingMessage> = (req: R, res: ServerResponse, key: string) => Promise<void>;
 
 /**
  * The webhook route itself, on plain Node objects so that the Express router and the standalone
- * server's fast lane answer a webhook with the same code: read the body, verify the token, hand both to
- * `receive()`, and answer with the reply the host is to post (200) or nothing (204).
+ * server's fast lane answer a webhook with the same code: read the body, hand it and the token to
+ * `verifyAndReceive()`, and answer with the reply the host is to post (200) or nothing (204). It
+ * writes helmet's strict headers itself, on answers and refusals alike, so a transport does not set them
+ * first.
  */
-export function createWebhookEndpoint<R extends IncomingMessage>(
-  addon: Addon,
-  webhooks: WebhookRegistry,
-  carrierOf: (req: R) => TokenCarrier,
-): WebhookEndpoint<R> {
-  const { bodyBytes } = addon.options;
+export function createWebhookEndpoint<R extends IncomingMessage>(handle: AddonHandle, carrierOf: (req: R) => TokenCarrier): WebhookEndpoint<R> {
+  const { bodyBytes } = handle.options;
   return async (req, res, key) => {
-    if (!webhooks.find(key)) throw new ConnectError('ROUTE_NOT_FOUND', `No webhook with key "${key}"`);
-    const payload = await readJsonBody(req, bodyBytes);
-    const { installation, claims } = await addon.verify(carrierOf(req));
-    const reply = await addon.receive(payload, { installation, claims, key });
-    if (reply === undefined) res.writeHead(204).end();
-    else sendJson(res, 200, reply);
+    try {
+      if (!handle.webhooks.find(key)) throw new ConnectError('ROUTE_NOT_FOUND', `No webhook with key "${key}"`);
+      const payload = await readJsonBody(req, bodyBytes);
+      answer(res, await handle.verifyAndReceive(key, carrierOf(req), payload));
+    } catch (error) {
+      if (!res.headersSent) applyHeaders(res, STRICT_HEADERS);
+      throw error;
+    }
   };
+}
+
+/** One writeHead with every header: Express (mounted) may have set X-Powered-By already. */
+function answer(res: ServerResponse, reply: WebhookReply | undefined): void {
+  for (const name of STRICT_HEADERS.removed) res.removeHeader(name);
+  if (reply === undefined) return void res.writeHead(204, [...STRICT_HEADER_LIST]).end();
+  const text = JSON.stringify(reply);
+  res.writeHead(200, [...STRICT_HEADER_LIST, 'content-type', 'application/json; charset=utf-8', 'content-length', String(Buffer.byteLength(text))]).end(text);
 }

@@ -11,16 +11,19 @@ const WEBHOOKS = PATHS.webhook('');
  * A request listener that answers the add-on's webhooks before any framework sees them and hands every
  * other request to `next`. Webhooks are the one route a host calls at volume, and a web framework's
  * per-request set-up (request decoration, router layers) costs more than verifying the token does.
- * The answers carry the same strict headers as the router's.
+ * The answers carry the same strict headers as the router's (the endpoint writes them; a refusal
+ * before it, such as a malformed key, gets them here).
  */
 export function webhookFirst(endpoint: WebhookEndpoint, respondWithError: ErrorResponder, next: RequestListener): RequestListener {
   return (req, res) => {
     const segment = webhookSegmentOf(req);
     if (segment === undefined) return next(req, res);
-    applyHeaders(res, STRICT_HEADERS);
     Promise.resolve()
       .then(() => endpoint(req, res, decodeSegment(segment)))
-      .catch((error: unknown) => respondWithError(req, res, error));
+      .catch((error: unknown) => {
+        if (!res.headersSent) applyHeaders(res, STRICT_HEADERS);
+        respondWithError(req, res, error);
+      });
   };
 }
 

@@ -1,63 +1,114 @@
 /**
- * `npm run bench`: the verified webhook route of the example add-on against a bare Express 5 app with
- * express.json() and no authentication. The add-on is loaded twice: as a server of its own (as the demo
- * runs it) and mounted in an Express app. All run in one child process; this process generates the
- * load, alternating between them round by round so machine noise falls on each. The last line is the
- * ratio of the standalone add-on's request rate to the bare app's.
+ * `npm run bench`: the example add-on's verified webhook, as a server of its own (`webhook`, as the
+ * demo runs it) and mounted in an Express 5 app (`mounted`), against three yardsticks in the same run:
+ * the job's floor (node:http, JSON.parse, one HS256 HMAC), Express 5 routing alone, and Express 5 with
+ * express.json(). The servers share one child process, pinned to a core of its own when it can be;
+ * this process generates the load, one target at a time, alternating round by round so that machine
+ * noise falls on each alike. Each request carries a token of its own from a pool of freshly signed ones.
+ * Ratios of request rates from the same run are the figures to compare across machines.
  */
-import { fork } from 'node:child_process';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import type { BenchTargets } from './servers';
-
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const CONNECTIONS = 50;
-const NAMES = ['express', 'webhook', 'mounted'] as const;
-
-interface Figures { requests: number; seconds: number; p50: number; p99: number }
+import { fakeInstallation } from '../../lib/testing';
+import { benchOptions, type BenchOptions } from './options';
+import { summariseProfile, type ProfileWindow } from './profile-summary';
+import { printReport, type Figures } from './report';
+import type { BenchTargets, CpuReport, Target } from './servers';
+import { tokenPool } from './tokens';
 
 async function main(): Promise<void> {
-  const servers = fork(path.join(__dirname, 'servers.js'), [], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const options = benchOptions(process.argv.slice(2));
+  const pinned = options.pin && canPin();
+  if (pinned) execFileSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
+  const servers = startServers(pinned, options.profile);
+  const windows: ProfileWindow[] = [];
   try {
     const targets = await firstLine<BenchTargets>(servers.stdout!);
-    console.log(`payload ${Buffer.byteLength(targets.body)} bytes, ${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s each, alternating`);
-    const figures: Record<(typeof NAMES)[number], Figures[]> = { express: [], webhook: [], mounted: [] };
-    for (let round = 1; round <= ROUNDS; round++) {
-      for (const name of NAMES) {
-        const result = await load(targets[name], targets);
+    const tokens = tokenPool(fakeInstallation());
+    console.log(conditions(options, pinned, Buffer.byteLength(targets.body), tokens.length));
+    const load = loader(targets, tokens, servers, options);
+    for (const name of options.targets) await load(name, 1); // warm-up: JIT, caches, connections
+    const figures = Object.fromEntries(options.targets.map((name) => [name, [] as Figures[]])) as Record<Target, Figures[]>;
+    for (let round = 1; round <= options.rounds; round++) {
+      for (const name of options.targets) {
+        const result = await load(name, options.seconds);
         figures[name].push(result);
-        console.log(`round ${round}  ${name.padEnd(8)} ${line(result)}`);
+        windows.push({ target: name, from: result.window[0], to: result.window[1] });
+        console.log(`round ${round}  ${name.padEnd(15)} ${Math.round(result.requests / result.seconds).toString().padStart(6)} req/s  ${result.serverCpuMicros.toFixed(1).padStart(6)} µs CPU/request`);
       }
     }
-    const total = (name: (typeof NAMES)[number]) => combine(figures[name]);
-    for (const name of NAMES) console.log(`${name.padEnd(8)} ${line(total(name))}`);
-    const ratio = (name: (typeof NAMES)[number]) => (rate(total(name)) / rate(total('express'))).toFixed(2);
-    console.log(`mounted/express ratio: ${ratio('mounted')}`);
-    console.log(`webhook/express ratio: ${ratio('webhook')}`);
+    printReport(figures);
   } finally {
-    servers.kill();
+    servers.disconnect();
+    await new Promise((resolve) => servers.once('exit', resolve));
   }
+  if (options.profile) console.log(summariseProfile(options.profile, windows));
 }
 
-async function load(url: string, targets: BenchTargets): Promise<Figures> {
-  const result = await autocannon({ url, method: 'POST', body: targets.body, headers: targets.headers, connections: CONNECTIONS, duration: SECONDS });
-  if (result.errors > 0 || result.non2xx > 0) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
-  return { requests: result.requests.total, seconds: result.duration, p50: result.latency.p50, p99: result.latency.p99 };
-}
-
-function combine(list: Figures[]): Figures {
-  return {
-    requests: list.reduce((sum, f) => sum + f.requests, 0),
-    seconds: list.reduce((sum, f) => sum + f.seconds, 0),
-    p50: Math.max(...list.map((f) => f.p50)),
-    p99: Math.max(...list.map((f) => f.p99)),
+function loader(targets: BenchTargets, tokens: string[], servers: ChildProcess, options: BenchOptions) {
+  const body = Buffer.from(targets.body);
+  let next = 0;
+  // One token per request, shared round-robin by every connection: no token is sent twice in a row.
+  const setupRequest = (request: autocannon.Request) => {
+    request.headers = { 'content-type': 'application/json', authorization: `JWT ${tokens[next++ % tokens.length]}` };
+    return request;
+  };
+  return async (name: Target, seconds: number): Promise<Figures & { window: [number, number] }> => {
+    const before = await serverCpu(servers);
+    const ownBefore = process.cpuUsage();
+    const result = await autocannon({
+      url: targets.urls[name], method: 'POST', body, connections: options.connections, duration: seconds, requests: [{ setupRequest }],
+    });
+    const own = process.cpuUsage(ownBefore);
+    const after = await serverCpu(servers);
+    if (result.errors > 0 || result.non2xx > 0) throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
+    const requests = result.requests.total;
+    return {
+      requests, seconds: result.duration, p50: result.latency.p50, p99: result.latency.p99,
+      serverCpuMicros: (after.cpuMicros - before.cpuMicros) / requests, loadCpuShare: (own.user + own.system) / (result.duration * 1e6),
+      window: [before.atMicros, after.atMicros],
+    };
   };
 }
 
-const rate = (f: Figures) => f.requests / f.seconds;
-const line = (f: Figures) => `${rate(f).toFixed(0).padStart(6)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms`;
+function conditions(options: BenchOptions, pinned: boolean, bodyBytes: number, poolSize: number): string {
+  return [
+    `hipchat-connect webhook bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadAverage()}`,
+    `room_message ${bodyBytes} bytes; every request its own token from a pool of ${poolSize} freshly signed (distinct jti and iat)`,
+    `${options.connections} connections, ${options.rounds} rounds × ${options.seconds} s per target after a 1 s warm-up, targets alternating`,
+    pinned ? 'servers pinned to core 1, load generator to core 0 (taskset)' : 'not pinned: servers and load generator share the cores',
+  ].join('\n');
+}
+
+function loadAverage(): string {
+  return loadavg().map((value) => value.toFixed(2)).join(' ');
+}
+
+function canPin(): boolean {
+  if (availableParallelism() < 2) return false;
+  try {
+    execFileSync('taskset', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function startServers(pinned: boolean, profileDir: string | undefined): ChildProcess {
+  const node = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(__dirname, 'servers.js')];
+  const [command, args] = pinned ? ['taskset', ['-c', '1', process.execPath, ...node]] : [process.execPath, node];
+  return spawn(command as string, args as string[], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+}
+
+function serverCpu(servers: ChildProcess): Promise<CpuReport> {
+  return new Promise((resolve) => {
+    servers.once('message', (report) => resolve(report as CpuReport));
+    servers.send('cpu');
+  });
+}
 
 function firstLine<T>(stream: NodeJS.ReadableStream): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -68,6 +119,6 @@ function firstLine<T>(stream: NodeJS.ReadableStream): Promise<T> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });

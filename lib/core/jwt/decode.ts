@@ -5,6 +5,8 @@ const SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 export interface UntrustedToken {
   alg: unknown;
   iss: string;
+  /** Trusted only once the signature is checked. */
+  payload: Record<string, unknown>;
 }
 
 /**
@@ -19,7 +21,7 @@ export function decodeUntrusted(token: string): UntrustedToken {
   const payloadJson = parseSegment(payload, 'payload');
   const iss = payloadJson.iss;
   if (typeof iss !== 'string' || iss === '') throw new ConnectError('JWT_CLAIM_MISSING', 'JWT has no "iss" claim');
-  return { alg: headerJson.alg, iss };
+  return { alg: headerJson.alg, iss, payload: payloadJson };
 }
 
 function parseSegment(segment: string, name: string): Record<string, unknown> {

@@ -1,0 +1,51 @@
+/**
+ * The three yardsticks the add-on is measured against, each as small as its job allows. They get the
+ * same requests as the add-on (body, a fresh token each), and answer without a handler's reply.
+ */
+import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import express from 'express';
+
+/**
+ * The job's floor: node:http, read the body, `JSON.parse` it, decode the token (header and payload),
+ * one HS256 HMAC with the secret already known, 204. What no add-on on Node can do with less work.
+ */
+export function floorServer(secret: KeyObject): Server {
+  return createServer((req, res) => {
+    readBody(req, (body) => {
+      JSON.parse(body);
+      const token = (req.headers.authorization ?? '').slice('JWT '.length);
+      const [header = '', payload = '', signature = ''] = token.split('.');
+      JSON.parse(Buffer.from(header, 'base64url').toString());
+      JSON.parse(Buffer.from(payload, 'base64url').toString());
+      const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
+      const given = Buffer.from(signature, 'base64url');
+      res.writeHead(given.length === expected.length && timingSafeEqual(given, expected) ? 204 : 401).end();
+    });
+  });
+}
+
+/** Express 5 routing alone: the route matched, the body drained unparsed, 204. */
+export function expressRoutingApp(): express.Express {
+  const app = express();
+  app.post('/webhooks/weather', (req, res) => {
+    req.on('end', () => void res.status(204).end()).resume();
+  });
+  return app;
+}
+
+/** The same answer as the add-on's from a bare Express 5 app with `express.json()` and no authentication. */
+export function expressJsonApp(): express.Express {
+  const app = express();
+  app.post('/webhooks/weather', express.json(), (req, res) => {
+    const city = /^\/weather\s+(?<city>.+)$/i.exec(String(req.body?.item?.message?.message))?.groups?.city ?? 'your town';
+    res.json({ message: `Sunny in ${city}, 21°`, color: 'green', message_format: 'text' });
+  });
+  return app;
+}
+
+function readBody(req: IncomingMessage, done: (body: string) => void): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+}
