@@ -15,6 +15,7 @@ const COMMANDS: Record<string, Command> = {
   validate: { summary: 'check a descriptor file or URL against the schema', load: () => import('./commands/validate') },
   demo: { summary: 'run the example add-on and the emulator, installed into a room', load: () => import('./commands/demo') },
   receive: { summary: 'run one webhook through an add-on\'s handlers, without HTTP', load: () => import('./commands/receive') },
+  dev: { summary: 'run the add-on in this folder, installed into the emulator, restarted on each save', load: () => import('./commands/dev') },
   notify: { summary: 'send a room notification with a room or personal token', load: () => import('./commands/notify') },
 };
 

@@ -6,6 +6,7 @@ import { listenOn } from '../http/listen';
 import { nodeTokenCarrier } from '../http/token-carrier';
 import { createWebhookEndpoint } from '../http/webhook-endpoint';
 import { webhookFirst } from '../http/webhook-first';
+import { trustProxyFromEnv } from './trust-proxy';
 import type { WebhookRegistry } from '../core/webhooks';
 
 export interface ListenOptions {
@@ -18,7 +19,7 @@ export interface ListenOptions {
   host?: string;
   /** The author's own routes (an Express app or router), served after the add-on's. */
   app?: RequestListener | express.RequestHandler;
-  /** Express's `trust proxy`, for a base URL derived behind ngrok or a reverse proxy. */
+  /** Express's `trust proxy`, for a base URL derived behind ngrok or a reverse proxy. Default: `HIPCHAT_CONNECT_TRUST_PROXY`. */
   trustProxy?: boolean | number | string;
 }
 
@@ -29,7 +30,8 @@ export interface ListenOptions {
 export async function listen(addon: Addon, webhooks: WebhookRegistry, options: ListenOptions = {}): Promise<Server> {
   const app = express();
   app.disable('x-powered-by');
-  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
+  const trustProxy = options.trustProxy ?? trustProxyFromEnv();
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   app.use(addon.router);
   if (options.app) app.use(options.app as express.RequestHandler);
   const endpoint = createWebhookEndpoint(addon, webhooks, nodeTokenCarrier);
