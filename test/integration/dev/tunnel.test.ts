@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { freeLoopbackPort } from '../../support/redis';
 import { devEnvironment, emulatorCall, makeDevProject, say, startDev, type DevProject, type DevRun } from '../../support/dev-project';
-import { getThroughTunnel, startTlsTunnel, TUNNEL_CA_FILE, type TlsTunnel } from '../../support/tls-tunnel';
+import { getThroughTunnel, startTunnelProxy, TUNNEL_CA_FILE, type TunnelProxy } from '../../support/tunnel-proxy';
 
 /**
  * dev behind a tunnel. No internet here, so a TLS-terminating reverse proxy on loopback stands in for
@@ -23,13 +23,13 @@ interface Descriptor {
 }
 
 let project: DevProject;
-let tunnel: TlsTunnel;
+let tunnel: TunnelProxy;
 let port: number;
 
 beforeEach(async () => {
   project = makeDevProject();
   port = await freeLoopbackPort();
-  tunnel = await startTlsTunnel(port);
+  tunnel = await startTunnelProxy(port);
 });
 
 afterEach(async () => {

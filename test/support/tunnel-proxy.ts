@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import { createServer, request as httpsRequest, type Server } from 'node:https';
+import { createServer as createHttpServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -17,8 +17,8 @@ export interface TunnelledRequest {
   forwardedHost: string;
 }
 
-export interface TlsTunnel {
-  /** `https://localhost:PORT`: public in the sense that matters, https with a host that is not the add-on's. */
+export interface TunnelProxy {
+  /** `https://localhost:PORT` (or `http://127.0.0.1:PORT` without TLS): a host that is not the add-on's. */
   url: string;
   requests: TunnelledRequest[];
   close(): Promise<void>;
@@ -29,18 +29,19 @@ export interface TlsTunnel {
  * request over plain http to the add-on's port, adding `X-Forwarded-Proto: https`,
  * `X-Forwarded-Host` (the host the client asked for) and `X-Forwarded-For`. Loopback, because the
  * emulator only calls loopback URLs; https with a real certificate, because that is what a tunnel's
- * URL is, so the emulator really reaches the add-on through it.
+ * URL is, so the emulator really reaches the add-on through it. `tls: false` gives a plain http one,
+ * for an emulator in a process that does not trust the certificate.
  */
-export async function startTlsTunnel(targetPort: number): Promise<TlsTunnel> {
+export async function startTunnelProxy(targetPort: number, { tls = true } = {}): Promise<TunnelProxy> {
   const requests: TunnelledRequest[] = [];
-  const server: Server = createServer({ key: readFileSync(path.join(TLS, 'localhost-key.pem')), cert: readFileSync(TUNNEL_CA_FILE) }, (req, res) => {
+  const forward = (req: IncomingMessage, res: ServerResponse) => {
     const forwarded = {
       ...req.headers,
-      'x-forwarded-proto': 'https',
+      'x-forwarded-proto': tls ? 'https' : 'http',
       'x-forwarded-host': req.headers.host ?? '',
       'x-forwarded-for': req.socket.remoteAddress ?? '',
     };
-    requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', authorization: req.headers.authorization, forwardedProto: 'https', forwardedHost: forwarded['x-forwarded-host'] });
+    requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', authorization: req.headers.authorization, forwardedProto: forwarded['x-forwarded-proto'], forwardedHost: forwarded['x-forwarded-host'] });
     const upstream = httpRequest({ host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers: forwarded }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
@@ -48,10 +49,14 @@ export async function startTlsTunnel(targetPort: number): Promise<TlsTunnel> {
     // As ngrok answers when the agent's upstream is down.
     upstream.on('error', () => res.writeHead(502).end('tunnel: the add-on is not answering'));
     req.pipe(upstream);
-  });
+  };
+  const server: Server = tls
+    ? createHttpsServer({ key: readFileSync(path.join(TLS, 'localhost-key.pem')), cert: readFileSync(TUNNEL_CA_FILE) }, forward)
+    : createHttpServer(forward);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
   return {
-    url: `https://localhost:${(server.address() as AddressInfo).port}`,
+    url: tls ? `https://localhost:${port}` : `http://127.0.0.1:${port}`,
     requests,
     close: () => new Promise((resolve) => {
       server.close(() => resolve());
