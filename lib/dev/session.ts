@@ -103,7 +103,7 @@ export class DevSession {
       const note = await this.options.keeper?.sync(readiness.descriptor);
       if (note) say(note);
     } catch (error) {
-      warn(`Installing into the host failed: ${messageOf(error)}; dev tries again at the next save.`);
+      warn(`Installing into the host failed: ${messageOf(error)}${this.#hostHint(error)}; dev tries again at the next save.`);
       return;
     }
     if (!this.#served) {
@@ -115,6 +115,13 @@ export class DevSession {
   async #stop(child: AddonProcess): Promise<void> {
     this.#stopped.add(child);
     await child.stop();
+  }
+
+  /** The one refusal an author causes by their environment: development mode is off. */
+  #hostHint(error: unknown): string {
+    const nodeEnv = this.options.env.NODE_ENV ?? '';
+    if (!messageOf(error).includes('HOST_NOT_ALLOWED') || ['development', 'test'].includes(nodeEnv)) return '';
+    return ` (NODE_ENV is "${nodeEnv}": only in development mode does the add-on accept installs from the loopback emulator)`;
   }
 
   #entryName(): string {
