@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { NGROK_AGENT_API } from '../../dev/tunnel/agent';
 import { checkTunnelUrl } from '../../dev/tunnel/choose';
 import { runDev, type DevOptions } from '../../dev/start';
-import { isConnectError } from '../../errors';
+import { ConnectError, isConnectError } from '../../errors';
 import { stopSignal } from '../stop-signal';
 
 const USAGE = `Usage: hipchat-connect dev [options]
@@ -39,7 +39,7 @@ export async function run(args: string[]): Promise<number> {
     }
     options = parsed;
   } catch (error) {
-    if (!(error instanceof TypeError || isConnectError(error, 'OPTION_INVALID'))) throw error;
+    if (!isConnectError(error, 'OPTION_INVALID')) throw error;
     process.stderr.write(`${error.message}\n\n${USAGE}\n`);
     return 2;
   }
@@ -48,20 +48,26 @@ export async function run(args: string[]): Promise<number> {
   return 0;
 }
 
+const FLAGS = {
+  entry: { type: 'string' }, port: { type: 'string' }, room: { type: 'string' }, host: { type: 'string' },
+  'emulator-port': { type: 'string', default: '8008' }, keep: { type: 'boolean', default: false },
+  tunnel: { type: 'string' }, 'tunnel-url': { type: 'string' }, 'ngrok-api': { type: 'string', default: NGROK_AGENT_API },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parseFlags(args: string[]) {
+  try {
+    return parseArgs({ args, strict: true, options: FLAGS }).values;
+  } catch (error) {
+    throw flagError(error instanceof Error ? error.message : String(error), '(flags)');
+  }
+}
+
 function parse(args: string[]): DevOptions | 'help' {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: {
-      entry: { type: 'string' }, port: { type: 'string' }, room: { type: 'string' }, host: { type: 'string' },
-      'emulator-port': { type: 'string', default: '8008' }, keep: { type: 'boolean', default: false },
-      tunnel: { type: 'string' }, 'tunnel-url': { type: 'string' }, 'ngrok-api': { type: 'string', default: NGROK_AGENT_API },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const values = parseFlags(args);
   if (values.help) return 'help';
-  if (values.tunnel !== undefined && values.tunnel !== 'ngrok' && values.tunnel !== 'none') throw new TypeError(`--tunnel must be ngrok or none, got ${values.tunnel}`);
-  if (values.tunnel !== undefined && values['tunnel-url'] !== undefined) throw new TypeError('--tunnel and --tunnel-url: give one of them');
+  if (values.tunnel !== undefined && values.tunnel !== 'ngrok' && values.tunnel !== 'none') throw flagError(`--tunnel must be ngrok or none, got ${values.tunnel}`, '--tunnel');
+  if (values.tunnel !== undefined && values['tunnel-url'] !== undefined) throw flagError('--tunnel and --tunnel-url: give one of them', '--tunnel');
   return {
     projectDir: process.cwd(),
     entry: values.entry,
@@ -78,11 +84,15 @@ function parse(args: string[]): DevOptions | 'help' {
 
 // Digits only: Number('') would be 0, a free port, where the user meant something else.
 function portOf(value: string, flag: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new TypeError(`${flag} must be a port number (0 picks a free one), got ${value}`);
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw flagError(`${flag} must be a port number (0 picks a free one), got ${value}`, flag);
   return Number(value);
 }
 
 function checkHostUrl(value: string): string {
-  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) throw new TypeError(`--host must be the emulator's URL, like http://127.0.0.1:8008; got ${value}`);
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) throw flagError(`--host must be the emulator's URL, like http://127.0.0.1:8008; got ${value}`, '--host');
   return value.replace(/\/+$/, '');
+}
+
+function flagError(message: string, option: string): ConnectError {
+  return new ConnectError('OPTION_INVALID', message, { details: { option } });
 }
