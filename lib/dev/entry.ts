@@ -8,8 +8,8 @@ const LAST_RESORTS = ['index.ts', 'index.js'];
 
 /**
  * The add-on's entry file, absolute: `--entry` when given, else `src/index.ts`, else package.json's
- * `main` (a project that builds to `dist/` still names its output there, so a `.ts` beside the
- * compiled path under `src/` is not guessed at), else `index.ts` or `index.js` at the top.
+ * `main` when that file exists (a project that builds to `dist/` names its output there, which may not
+ * be built yet), else `index.ts` or `index.js` at the top.
  */
 export function findEntry(projectDir: string, given?: string): string {
   if (given !== undefined) {

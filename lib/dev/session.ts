@@ -1,6 +1,8 @@
 import path from 'node:path';
+import type { Descriptor } from '../core/descriptor';
 import { PATHS } from '../core/paths';
 import { startAddonProcess, type AddonProcess, type Exit } from './addon-process';
+import { descriptorChanges } from './descriptor-changes';
 import type { InstallationKeeper } from './installation';
 import { untilServing } from './ready';
 import type { Changes } from './watcher';
@@ -32,6 +34,8 @@ export class DevSession {
   #pending: Changes | undefined;
   #waiting = new AbortController();
   #served = false;
+  /** The descriptor last served, when there is no keeper to compare with the host's. */
+  #offered: Descriptor | undefined;
   #closing = false;
   readonly #stopped = new WeakSet<AddonProcess>();
 
@@ -100,7 +104,7 @@ export class DevSession {
       if (!this.#stopped.has(child)) warn(`The add-on ${describeExit(exit)}; dev starts it again at the next save.`);
     });
     try {
-      const note = await this.options.keeper?.sync(readiness.descriptor);
+      const note = this.options.keeper ? await this.options.keeper.sync(readiness.descriptor) : this.#unsynced(readiness.descriptor);
       if (note) say(note);
     } catch (error) {
       warn(`Installing into the host failed: ${messageOf(error)}${this.#hostHint(error)}; dev tries again at the next save.`);
@@ -115,6 +119,14 @@ export class DevSession {
   async #stop(child: AddonProcess): Promise<void> {
     this.#stopped.add(child);
     await child.stop();
+  }
+
+  /** With no host to update (HipChat Server behind a tunnel), a changed descriptor is the admin's to take up. */
+  #unsynced(descriptor: Descriptor): string | undefined {
+    const changes = this.#offered === undefined ? [] : descriptorChanges(this.#offered, descriptor);
+    this.#offered = descriptor;
+    if (changes.length === 0) return undefined;
+    return `The descriptor changed (${changes.join(', ')}); update the add-on from HipChat Server's admin page to see it there.`;
   }
 
   /** The one refusal an author causes by their environment: development mode is off. */

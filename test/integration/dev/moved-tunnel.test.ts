@@ -58,3 +58,17 @@ it('moves the kept installation to the new tunnel URL instead of leaving a dead 
   expect(second.transcript()).toContain('Uninstalled (the add-on answered 204).');
   expect(await installations()).toEqual([]);
 });
+
+it('with a tunnel off this machine and no --host, offers the descriptor URL, and warns when it changed since the last run', async () => {
+  const first = startDev(project, ['--port', '0', '--tunnel-url', 'https://abc123.ngrok-free.app']);
+  await first.next(/Descriptor {2}https:\/\/abc123\.ngrok-free\.app\/atlassian-connect\.json/);
+  await first.next(/Install it into HipChat Server or Data Center from the descriptor URL above/);
+  await first.next(/Watching .* Ctrl-C stops\./);
+  expect(first.transcript()).not.toContain('Installed into room');
+  expect(await first.interrupt()).toBe(0);
+
+  const second = startDev(project, ['--port', '0', '--tunnel-url', 'https://xyz789.ngrok-free.app']);
+  await second.next(/The tunnel's URL changed since the last run \(it was https:\/\/abc123\.ngrok-free\.app\/atlassian-connect\.json\): a HipChat Server that installed the add-on from there still calls the old one\. Install it again from https:\/\/xyz789\.ngrok-free\.app\/atlassian-connect\.json/);
+  await second.next(/Watching /);
+  expect(await second.interrupt()).toBe(0);
+});
