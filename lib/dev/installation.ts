@@ -29,16 +29,18 @@ export class InstallationKeeper {
 
   /** Brings the host's installation in line with the descriptor just served; says what it did, if anything. */
   async sync(descriptor: Descriptor): Promise<string | undefined> {
-    const current = this.#current;
-    if (current === undefined) return this.#first(descriptor);
-    const changes = descriptorChanges(current.descriptor, descriptor);
+    if (this.#current === undefined) return this.#first(descriptor);
+    const { oauthId } = this.#current;
+    // The host's own view, not dev's memory of it: someone may have uninstalled it in the web UI.
+    const listed = (await this.options.host.installations()).find((installation) => installation.oauthId === oauthId);
+    if (listed === undefined) return this.#reinstall();
+    const changes = descriptorChanges(listed.descriptor, descriptor);
     if (changes.length === 0) return undefined;
     try {
-      this.#current = await this.options.host.update(current.oauthId);
+      this.#current = await this.options.host.update(oauthId);
     } catch (error) {
       if (!isConnectError(error, 'INSTALLATION_NOT_FOUND')) throw error;
-      await this.#install();
-      return `The installation was gone from the host (uninstalled in the web UI?), so dev installed the add-on again (oauthId ${this.oauthId}).`;
+      return this.#reinstall();
     }
     return `The descriptor changed (${changes.join(', ')}); the host updated the installation (same oauthId).`;
   }
@@ -68,6 +70,11 @@ export class InstallationKeeper {
     this.#save();
     if (moved) return `The add-on's URL changed since the last run (${kept.descriptorUrl} → ${descriptorUrl}); the host updated the installation to follow it (oauthId ${kept.oauthId})`;
     return `Took up the installation the last run kept in room "${room.name}" (oauthId ${kept.oauthId})`;
+  }
+
+  async #reinstall(): Promise<string> {
+    await this.#install();
+    return `The installation was gone from the host (uninstalled in the web UI?), so dev installed the add-on again (oauthId ${this.oauthId}).`;
   }
 
   async #install(): Promise<void> {

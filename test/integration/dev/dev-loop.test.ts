@@ -87,6 +87,16 @@ it('prints a broken save\'s error and keeps watching; the next good save serves 
   expect((await installations()).map((installation) => installation.oauthId)).toEqual([oauthId]);
 });
 
+it('installs again after a save when the installation was removed behind its back (in the web UI)', async () => {
+  await emulatorCall(emulatorUrl, 'DELETE', `/emulator/installations/${oauthId}`);
+  project.write('src/reply.ts', project.read('src/reply.ts').replace('echo mended: ', 'echo anew: '));
+  const [, again] = await dev.next(/The installation was gone from the host \(uninstalled in the web UI\?\), so dev installed the add-on again \(oauthId (\S+)\)\./);
+  expect(again).not.toBe(oauthId);
+  oauthId = again!;
+  expect((await installations()).map((installation) => installation.oauthId)).toEqual([oauthId]);
+  expect(await say(emulatorUrl, '/echo hello')).toEqual(['echo anew: hello']);
+});
+
 it('uninstalls at Ctrl-C, stops the add-on and the emulator, and exits 0', async () => {
   expect(await dev.interrupt()).toBe(0);
   expect(dev.transcript()).toMatch(/Uninstalled \(the add-on answered 204\)\./);
