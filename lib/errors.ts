@@ -64,6 +64,9 @@ const STATUS_BY_CODE = {
   RATE_LIMITED: 429,
   FLOOD_CONTROLLED: 429,
 
+  // `hipchat-connect dev`: a tunnel that cannot be had (package or token missing, or it failed to open).
+  TUNNEL_UNAVAILABLE: 502,
+
   // Everything else.
   ROUTE_NOT_FOUND: 404,
   HANDLER_FAILED: 500,

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   demo: { summary: 'run the example add-on and the emulator, installed into a room', load: () => import('./commands/demo') },
   receive: { summary: 'run one webhook through an add-on\'s handlers, without HTTP', load: () => import('./commands/receive') },
   new: { summary: 'create an add-on project from a template', load: () => import('./commands/new') },
+  dev: { summary: 'run the add-on in this folder, installed into the emulator, restarted on each save', load: () => import('./commands/dev') },
   notify: { summary: 'send a room notification with a room or personal token', load: () => import('./commands/notify') },
   migrate: { summary: 'copy ACE-HipChat installations (atlassian-connect-express-redis) into a store', load: () => import('./commands/migrate') },
 };

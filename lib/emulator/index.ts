@@ -7,7 +7,7 @@ import type { GlanceScope, GlanceState } from './glances';
 import type { HistoryMessage } from './history';
 import { createHost, requireRoom, requireUser, type Host, type HostInstallation } from './host';
 import { createApp } from './http/app';
-import { install, update, type InstallRequest } from './install';
+import { install, update, type InstallRequest, type UpdateRequest } from './install';
 import { setLimits, type Limit, type LimitChanges, type Limits } from './limits';
 import type { EmulatorLog } from './log';
 import type { Conversation } from './message-bus';
@@ -22,7 +22,7 @@ import { sendWebhook, type WebhookDelivery, type WebhookRequest } from './webhoo
 import type { Group, Room, User } from './world';
 
 export type { EmulatorOptions } from './options';
-export type { HostInstallation, InstallRequest, WebhookRequest, WebhookDelivery, AddonAnswer, RedirectAnswer, TokenGrant, RoomGrant, PersonalGrant, Group, Room, User };
+export type { HostInstallation, InstallRequest, UpdateRequest, WebhookRequest, WebhookDelivery, AddonAnswer, RedirectAnswer, TokenGrant, RoomGrant, PersonalGrant, Group, Room, User };
 export type { ApiExchange, Conversation, GlanceScope, GlanceState, HistoryMessage, Limit, LimitChanges, Limits, PostMessageRequest };
 export type { TokenForm } from './webhook-token';
 
@@ -39,7 +39,8 @@ export interface Emulator {
   readonly rooms: ReadonlyArray<Readonly<Room>>;
   readonly log: EmulatorLogView;
   install(request: InstallRequest): Promise<HostInstallation>;
-  update(oauthId: string): Promise<HostInstallation>;
+  /** The update flow (a re-install); `descriptorUrl` moves the installation to a descriptor that moved. */
+  update(oauthId: string, request?: UpdateRequest): Promise<HostInstallation>;
   uninstall(oauthId: string): Promise<AddonAnswer>;
   /** Installs by the browser redirect flow: the add-on's answer to the browser's GET of its `installedUrl`. */
   redirectInstall(request: InstallRequest): Promise<RedirectAnswer>;
@@ -91,7 +92,7 @@ function emulatorOf(host: Host, server: Server, tickets: InstallableTickets): Em
     rooms: host.world.rooms,
     log: host.log,
     install: (request) => install(host, request),
-    update: (oauthId) => update(host, oauthId),
+    update: (oauthId, request) => update(host, oauthId, request),
     uninstall: (oauthId) => uninstall(host, oauthId),
     redirectInstall: (request) => redirectInstall(host, tickets, request),
     redirectUninstall: (oauthId) => redirectUninstall(host, tickets, oauthId),

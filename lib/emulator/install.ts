@@ -43,26 +43,36 @@ export async function install(host: Host, request: InstallRequest): Promise<Host
   return describeInstallation(host, installed, client);
 }
 
+export interface UpdateRequest {
+  /**
+   * Where the descriptor lives now, when it moved (a development tunnel that came back under another
+   * URL). HipChat had no such call; the emulator offers it so an installation can follow its add-on
+   * instead of being left calling a dead URL. Default: the URL it was installed from.
+   */
+  descriptorUrl?: string;
+}
+
 /**
  * A re-install (protocol 4 step 4): the descriptor is fetched again and the same body goes to
  * `updateCallbackUrl`, or to `callbackUrl` when none is declared. The new scopes apply during the
  * callback, so the add-on can prove them, and are put back if the add-on refuses the update.
  */
-export async function update(host: Host, oauthId: string): Promise<HostInstallation> {
+export async function update(host: Host, oauthId: string, request: UpdateRequest = {}): Promise<HostInstallation> {
   const { installed, client } = requireInstallation(host, oauthId);
-  const descriptor = await fetchDescriptor(installed.descriptorUrl, host.logger);
+  const descriptorUrl = request.descriptorUrl ?? installed.descriptorUrl;
+  const descriptor = await fetchDescriptor(descriptorUrl, host.logger);
   const callbackUrl = callbackFor(descriptor, installed.roomId !== undefined);
   const previousScopes = client.scopes;
   client.scopes = declaredScopes(descriptor);
   try {
     const updateUrl = descriptor.capabilities?.installable?.updateCallbackUrl ?? callbackUrl;
-    await deliverCallback(host, updateUrl, client, { kind: 'update', descriptorUrl: installed.descriptorUrl });
+    await deliverCallback(host, updateUrl, client, { kind: 'update', descriptorUrl });
   } catch (error) {
     client.scopes = previousScopes;
     throw error;
   }
   const updatedAt = new Date(host.clock()).toISOString();
-  Object.assign(installed, { descriptor, callbackUrl, webhooks: numberWebhooks(host, descriptor), updatedAt });
+  Object.assign(installed, { descriptorUrl, descriptor, callbackUrl, webhooks: numberWebhooks(host, descriptor), updatedAt });
   host.feed.publish({ type: 'installations' });
   return describeInstallation(host, installed, client);
 }

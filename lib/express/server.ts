@@ -6,6 +6,7 @@ import { listenOn } from '../http/listen';
 import { nodeTokenCarrier } from '../http/token-carrier';
 import { createWebhookEndpoint } from '../http/webhook-endpoint';
 import { webhookFirst } from '../http/webhook-first';
+import { trustProxyFromEnv } from './trust-proxy';
 
 export interface ListenOptions {
   /** Default: `PORT` from the environment, else 3000; 0 picks a free port. */
@@ -17,7 +18,7 @@ export interface ListenOptions {
   host?: string;
   /** The author's own routes (an Express app or router), served after the add-on's. */
   app?: RequestListener | express.RequestHandler;
-  /** Express's `trust proxy`, for a base URL derived behind ngrok or a reverse proxy. */
+  /** Express's `trust proxy`, for a base URL derived behind ngrok or a reverse proxy. Default: `HIPCHAT_CONNECT_TRUST_PROXY`. */
   trustProxy?: boolean | number | string;
 }
 
@@ -28,7 +29,8 @@ export interface ListenOptions {
 export async function listen(handle: AddonHandle, router: express.RequestHandler, options: ListenOptions = {}): Promise<Server> {
   const app = express();
   app.disable('x-powered-by');
-  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
+  const trustProxy = options.trustProxy ?? trustProxyFromEnv();
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   app.use(router);
   if (options.app) app.use(options.app as express.RequestHandler);
   const endpoint = createWebhookEndpoint(handle, nodeTokenCarrier);

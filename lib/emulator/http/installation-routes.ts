@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { describeInstallation, requireInstallation, requireRoom, type Host, type HostInstallation } from '../host';
-import { install } from '../install';
+import { install, update } from '../install';
 import { uninstall } from '../uninstall';
 import { sendWebhook, type WebhookRequest } from '../webhook-sender';
 import { TOKEN_FORMS } from '../webhook-token';
@@ -32,6 +32,11 @@ export function installationRoutes(host: Host): Router {
 
   router.get('/addons/install', async (req, res) => {
     res.status(201).json(await installFrom(required(req.query.url, 'url', isString), optional(req.query.room, 'room', isString)));
+  });
+
+  // The update flow (protocol 4 step 4); a `url` moves the installation to where its descriptor is now.
+  router.post('/emulator/installations/:oauthId/update', json, async (req, res) => {
+    res.json(withoutSecret(await update(host, req.params.oauthId, { descriptorUrl: optional(bodyOf(req).url, 'url', isString) })));
   });
 
   router.delete('/emulator/installations/:oauthId', async (req, res) => {
