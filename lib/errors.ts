@@ -14,8 +14,12 @@ const STATUS_BY_CODE = {
   JWT_ALGORITHM_NOT_ALLOWED: 401,
   JWT_SIGNATURE_INVALID: 401,
   JWT_CLAIM_MISSING: 401,
+  /** A claim the toolkit reads (`sub`, `nbf`, `context.room_id`, …) is there but of the wrong type. */
+  JWT_CLAIM_INVALID: 401,
   JWT_EXPIRED: 401,
   JWT_ISSUED_IN_FUTURE: 401,
+  /** `nbf` (not before) is later than now, beyond the clock tolerance (RFC 7519, section 4.1.5). */
+  JWT_NOT_YET_VALID: 401,
   JWT_TOO_OLD: 401,
   JWT_UNKNOWN_ISSUER: 401,
   /** A page token chain (refresh after refresh) outlived `jwt.pageSessionSeconds`: the page needs a new host token. */
