@@ -14,9 +14,27 @@ export interface InstallationKeys {
 }
 
 export function installationKeys(prefix: string, oauthId: string): InstallationKeys {
-  const base = `${prefix}{${encodeURIComponent(oauthId)}}:`;
+  const base = `${prefix}{${encodeId(oauthId)}}:`;
   return { installation: `${base}installation`, index: `${base}keys`, valueBase: `${base}v:` };
 }
+
+/**
+ * `encodeURIComponent`, except that a lone UTF-16 surrogate (which it refuses with a URIError, and which
+ * any JSON string may hold: `"\ud800"`) becomes `%uD800`. No other id encodes to that, since a `%` of the
+ * id itself is encoded as `%25`; so every id has keys of its own, and an id that was never installed is
+ * simply not found, as on the other stores.
+ */
+function encodeId(oauthId: string): string {
+  let encoded = '';
+  let from = 0;
+  for (const lone of oauthId.matchAll(LONE_SURROGATE)) {
+    encoded += `${encodeURIComponent(oauthId.slice(from, lone.index))}%u${lone[0].charCodeAt(0).toString(16).toUpperCase()}`;
+    from = lone.index + 1;
+  }
+  return encoded + encodeURIComponent(oauthId.slice(from));
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function changeChannel(prefix: string): string {
   return `${prefix}installation-changed`;

@@ -110,6 +110,20 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await expect(store.fetchInstallation('a}:v:x')).resolves.toEqual(tricky);
         await expect(store.getValue('a}:v:x', 'k')).resolves.toBe('value of tricky');
       });
+
+      it('answers undefined for an id holding a lone UTF-16 surrogate, and keeps its values apart', async () => {
+        // Any JSON string (a token's iss) may hold one; every store answers "unknown", never a throw.
+        const lone = '\ud800';
+        await expect(store.fetchInstallation(lone)).resolves.toBeUndefined();
+        await expect(store.fetchInstallation(`x${'\udc00'}y`)).resolves.toBeUndefined();
+        await store.setValue(`${lone}a`, 'k', 'lone');
+        await store.setValue('%uD800a', 'k', 'look-alike');
+        await expect(store.getValue(`${lone}a`, 'k')).resolves.toBe('lone');
+        await expect(store.getValue('%uD800a', 'k')).resolves.toBe('look-alike');
+        await expect(store.getValue('\ufffda', 'k')).resolves.toBeUndefined();
+        await store.deleteInstallation(`${lone}a`);
+        await expect(store.getValue('%uD800a', 'k')).resolves.toBe('look-alike');
+      });
     });
 
     describe('values', () => {
