@@ -4,8 +4,8 @@ import { ConnectError, invalidOption } from '../errors';
 import { createConsoleLogger, type Logger } from '../logger';
 import { parseInstallationJson } from './installation-record';
 import { guarded } from './redis-guard';
-import { changeChannel, installationKeys, SCRIPTS, type ScriptCommands } from './redis-layout';
-import type { SetValueOptions, Store } from './store';
+import { changeChannel, conditionArguments, installationKeys, SCRIPTS, type ScriptCommands } from './redis-layout';
+import type { InstallationCondition, SetValueOptions, Store } from './store';
 import { assertTtl } from './store-state';
 
 export interface RedisStoreOptions {
@@ -61,17 +61,19 @@ export class RedisStore implements Store {
     throw new ConnectError('STORE_UNAVAILABLE', `The installation record at ${key} is damaged`, { details: { key } });
   }
 
-  async storeInstallation(installation: Installation): Promise<void> {
+  async storeInstallation(installation: Installation, condition?: InstallationCondition): Promise<boolean> {
     const { oauthId } = installation;
     const key = installationKeys(this.prefix, oauthId).installation;
     const json = JSON.stringify(installation);
-    await this.run('storeInstallation', () => this.scripts.hipchatConnectStoreInstallation(key, json, this.channel, oauthId));
+    const written = await this.run('storeInstallation', () =>
+      this.scripts.hipchatConnectStoreInstallation(key, json, this.channel, oauthId, ...conditionArguments(condition)));
+    return written === 1;
   }
 
-  async deleteInstallation(oauthId: string): Promise<void> {
+  async deleteInstallation(oauthId: string, condition?: InstallationCondition): Promise<void> {
     const keys = installationKeys(this.prefix, oauthId);
-    await this.run('deleteInstallation', () =>
-      this.scripts.hipchatConnectDeleteInstallation(keys.installation, keys.index, keys.valueBase, this.channel, oauthId));
+    await this.run('deleteInstallation', () => this.scripts.hipchatConnectDeleteInstallation(
+      keys.installation, keys.index, keys.valueBase, this.channel, oauthId, ...conditionArguments(condition)));
   }
 
   async getValue(oauthId: string, key: string): Promise<string | undefined> {

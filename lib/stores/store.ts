@@ -9,10 +9,17 @@ import type { Installation } from '../core/installation';
  */
 export interface Store {
   fetchInstallation(oauthId: string): Promise<Installation | undefined>;
-  /** Creates or replaces the installation record. */
-  storeInstallation(installation: Installation): Promise<void>;
-  /** Removes the installation and every value stored under its oauthId (tokens, settings, locks). */
-  deleteInstallation(oauthId: string): Promise<void>;
+  /**
+   * Creates or replaces the installation record, and resolves true. With a condition the check and the
+   * write are one atomic step, and nothing is written (false) when the stored record does not meet it:
+   * that is what lets exactly one of several concurrent installs of an oauthId win.
+   */
+  storeInstallation(installation: Installation, condition?: InstallationCondition): Promise<boolean>;
+  /**
+   * Removes the installation and every value stored under its oauthId (tokens, settings, locks); with a
+   * condition, only when the stored record meets it (an install rolling back only what it wrote).
+   */
+  deleteInstallation(oauthId: string, condition?: InstallationCondition): Promise<void>;
 
   getValue(oauthId: string, key: string): Promise<string | undefined>;
   /**
@@ -36,4 +43,10 @@ export interface Store {
 export interface SetValueOptions {
   ttlMs?: number;
   ifAbsent?: boolean;
+}
+
+/** What the stored record must be for a conditional write to happen. */
+export interface InstallationCondition {
+  /** The stored record's `oauthSecret` must be this one; `null`: there must be no record at all. */
+  ifSecret: string | null;
 }
