@@ -105,7 +105,7 @@ export function createAddon(input: AddonOptions): Addon {
   const options = resolveOptions(input);
   const ownsStore = input.store === undefined;
   const store = input.store ?? new FileStore();
-  const cache = new InstallationCache(store, { max: options.cacheMax, ttlMs: options.cacheTtlMs });
+  const cache = new InstallationCache(store, { max: options.cacheMax, ttlMs: options.cacheTtlMs, feedDownTtlMs: options.cacheFeedDownTtlMs });
   const watching = cache.watch().catch((error: unknown) => options.logger.warn({ err: error }, 'installation change feed unavailable; relying on cache expiry'));
   const webhooks = new WebhookRegistry();
   const ui = new UiRegistry<PageHandler>();

@@ -41,7 +41,12 @@ export interface AddonOptions {
    */
   jwt?: { clockToleranceSeconds?: number; maxAgeSeconds?: number; pageTokenTtlSeconds?: number; pageSessionSeconds?: number };
   limits?: { bodyBytes?: number; hostTimeoutMs?: number; capabilitiesBytes?: number };
-  cache?: { max?: number; ttlMs?: number };
+  /**
+   * The in-process installation cache: `max` entries, each kept `ttlMs` (default 5 minutes) while the
+   * store's change feed announces changes from other processes, and at most `feedDownTtlMs` (default
+   * 5000) while the feed is down, so that an uninstall elsewhere takes effect within seconds even then.
+   */
+  cache?: { max?: number; ttlMs?: number; feedDownTtlMs?: number };
   logger?: Logger;
   /** Injected for tests and instrumentation; default: the global fetch and clock. */
   fetch?: Fetch;
@@ -72,6 +77,7 @@ export interface ResolvedOptions {
   capabilitiesBytes: number;
   cacheMax: number;
   cacheTtlMs: number;
+  cacheFeedDownTtlMs: number;
   logger: Logger;
   fetch: Fetch;
   now: () => number;
@@ -109,6 +115,7 @@ export function resolveOptions(options: AddonOptions): Readonly<ResolvedOptions>
     capabilitiesBytes: count(options.limits?.capabilitiesBytes, 'limits.capabilitiesBytes', 256 * 1024),
     cacheMax: count(options.cache?.max, 'cache.max', 10_000),
     cacheTtlMs: count(options.cache?.ttlMs, 'cache.ttlMs', 5 * 60_000),
+    cacheFeedDownTtlMs: count(options.cache?.feedDownTtlMs, 'cache.feedDownTtlMs', 5000),
     logger: options.logger ?? createConsoleLogger(),
     fetch: options.fetch ?? fetch,
     now: options.now ?? Date.now,

@@ -32,9 +32,10 @@ export interface Store {
 
   /**
    * Tells this process when another process changed or removed an installation, so in-process caches
-   * can drop it. Stores that only ever serve one process leave this out.
+   * can drop it. Stores that only ever serve one process leave this out. `feed` hears when the feed
+   * itself stops and starts, since notices published meanwhile are lost.
    */
-  onInstallationChange?(listener: (oauthId: string) => void): Promise<() => Promise<void>>;
+  onInstallationChange?(listener: (oauthId: string) => void, feed?: ChangeFeedListener): Promise<() => Promise<void>>;
 
   /** Releases connections and timers the store itself opened. */
   close?(): Promise<void>;
@@ -49,4 +50,12 @@ export interface SetValueOptions {
 export interface InstallationCondition {
   /** The stored record's `oauthSecret` must be this one; `null`: there must be no record at all. */
   ifSecret: string | null;
+}
+
+/** The state of a store's change feed, for caches that must know when notices may have been missed. */
+export interface ChangeFeedListener {
+  /** Notices arrive from now on (first subscription, and every one after an outage). */
+  subscribed(): void;
+  /** The feed is down: notices published from now on are lost until `subscribed` is called again. */
+  lost(): void;
 }
