@@ -29,6 +29,10 @@ const STATUS_BY_CODE = {
   BODY_MALFORMED: 400,
   BODY_TOO_LARGE: 413,
   BODY_UNSUPPORTED_TYPE: 415,
+  /** A `Content-Encoding` other than identity: hosts send JSON as it is. */
+  BODY_UNSUPPORTED_ENCODING: 415,
+  /** The body did not arrive within `limits.bodyTimeoutMs` of the headers. */
+  BODY_TIMEOUT: 408,
   PAYLOAD_INVALID: 400,
 
   // The installation lifecycle (protocol section 4).

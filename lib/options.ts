@@ -40,7 +40,11 @@ export interface AddonOptions {
    * how long a page may keep refreshing it before it needs a new token from the host.
    */
   jwt?: { clockToleranceSeconds?: number; maxAgeSeconds?: number; pageTokenTtlSeconds?: number; pageSessionSeconds?: number };
-  limits?: { bodyBytes?: number; hostTimeoutMs?: number; capabilitiesBytes?: number };
+  /**
+   * `bodyBytes` (default 100 KiB) and `bodyTimeoutMs` (default 10000, counted from the headers) bound a
+   * request body; `hostTimeoutMs` and `capabilitiesBytes` the add-on's own calls to the host.
+   */
+  limits?: { bodyBytes?: number; bodyTimeoutMs?: number; hostTimeoutMs?: number; capabilitiesBytes?: number };
   /**
    * The in-process installation cache: `max` entries, each kept `ttlMs` (default 5 minutes) while the
    * store's change feed announces changes from other processes, and at most `feedDownTtlMs` (default
@@ -73,6 +77,7 @@ export interface ResolvedOptions {
   pageTokenTtlSeconds: number;
   pageSessionSeconds: number;
   bodyBytes: number;
+  bodyTimeoutMs: number;
   hostTimeoutMs: number;
   capabilitiesBytes: number;
   cacheMax: number;
@@ -111,6 +116,7 @@ export function resolveOptions(options: AddonOptions): Readonly<ResolvedOptions>
     pageTokenTtlSeconds: count(options.jwt?.pageTokenTtlSeconds, 'jwt.pageTokenTtlSeconds', 900),
     pageSessionSeconds: count(options.jwt?.pageSessionSeconds, 'jwt.pageSessionSeconds', 8 * 3600),
     bodyBytes: count(options.limits?.bodyBytes, 'limits.bodyBytes', 100 * 1024),
+    bodyTimeoutMs: count(options.limits?.bodyTimeoutMs, 'limits.bodyTimeoutMs', 10_000),
     hostTimeoutMs: count(options.limits?.hostTimeoutMs, 'limits.hostTimeoutMs', 10_000),
     capabilitiesBytes: count(options.limits?.capabilitiesBytes, 'limits.capabilitiesBytes', 256 * 1024),
     cacheMax: count(options.cache?.max, 'cache.max', 10_000),

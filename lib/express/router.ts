@@ -27,7 +27,7 @@ export function createRouter(addon: Addon, webhooks: WebhookRegistry, redirectFl
   const { options, lifecycle } = addon;
   const routes = new RouteTable();
   const respondWithError = createErrorResponder(options.logger);
-  const json = (req: Request) => readJsonBody(req, options.bodyBytes);
+  const json = (req: Request) => readJsonBody(req, options.bodyBytes, options.bodyTimeoutMs);
   const descriptor = (req: Request, res: Response) => sendJson(res, 200, addon.descriptor(requestBaseUrl(req, options.baseUrl)));
 
   const webhook = createWebhookEndpoint(addon, webhooks, nodeTokenCarrier);

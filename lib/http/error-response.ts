@@ -16,8 +16,17 @@ export function createErrorResponder(logger: Logger): ErrorResponder {
     if (connectError.code === 'INTERNAL') logger.error({ err: connectError.cause ?? error, method: req.method, path: pathOf(req) }, 'unexpected error');
     // Too late for a status: cutting the connection is the only honest signal left.
     if (res.headersSent) return void res.destroy();
-    sendJson(res, connectError.status, connectError.toJSON(), connectError.status === 401 ? { 'www-authenticate': 'JWT' } : {});
+    sendJson(res, connectError.status, connectError.toJSON(), headersFor(connectError.status));
   };
+}
+
+/**
+ * 401 says how to authenticate. After a 408 the rest of the body may still be on its way: the connection
+ * is closed rather than kept for a client that cannot say where its next request begins.
+ */
+function headersFor(status: number): Record<string, string> {
+  if (status === 401) return { 'www-authenticate': 'JWT' };
+  return status === 408 ? { connection: 'close' } : {};
 }
 
 /** The path without the query, which may hold a signed_request that must not reach the logs. */

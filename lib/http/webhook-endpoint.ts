@@ -18,10 +18,10 @@ export function createWebhookEndpoint<R extends IncomingMessage>(
   webhooks: WebhookRegistry,
   carrierOf: (req: R) => TokenCarrier,
 ): WebhookEndpoint<R> {
-  const { bodyBytes } = addon.options;
+  const { bodyBytes, bodyTimeoutMs } = addon.options;
   return async (req, res, key) => {
     if (!webhooks.find(key)) throw new ConnectError('ROUTE_NOT_FOUND', `No webhook with key "${key}"`);
-    const payload = await readJsonBody(req, bodyBytes);
+    const payload = await readJsonBody(req, bodyBytes, bodyTimeoutMs);
     const { installation, claims } = await addon.verify(carrierOf(req));
     const reply = await addon.receive(payload, { installation, claims, key });
     if (reply === undefined) res.writeHead(204).end();

@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { roomMessagePayload } from '../../bench/payload';
@@ -14,7 +16,7 @@ describe.each(['mounted', 'standalone'] as const)('hostile input to the webhook 
 
   beforeAll(async () => {
     redis = connectTestRedis();
-    stack = await startStack(redis.redis, redis.prefix, { limits: { bodyBytes: 16 * 1024 } }, { serving });
+    stack = await startStack(redis.redis, redis.prefix, { limits: { bodyBytes: 16 * 1024, bodyTimeoutMs: 500 } }, { serving });
     const { oauthId } = await stack.emulator.install({ descriptorUrl: stack.descriptorUrl, roomId: stack.emulator.rooms[0]!.id });
     installation = (await stack.store.fetchInstallation(oauthId))!;
   });
@@ -95,6 +97,31 @@ describe.each(['mounted', 'standalone'] as const)('hostile input to the webhook 
     const response = await request(stack.served.url).post(path).set('authorization', `JWT ${hostToken(installation)}`).type('form').send('a=1');
     expect(response.status).toBe(415);
     expect(response.body.error.code).toBe('BODY_UNSUPPORTED_TYPE');
+  });
+
+  it('refuses a compressed body with a coded 415 rather than parsing gzip as JSON', async () => {
+    const response = await request(stack.served.url).post(path).set('authorization', `JWT ${hostToken(installation)}`)
+      .set('content-type', 'application/json').set('content-encoding', 'gzip').send(gzipSync(JSON.stringify(payload())));
+    expect(response.status).toBe(415);
+    expect(response.body.error.code).toBe('BODY_UNSUPPORTED_ENCODING');
+  });
+
+  it('answers a body that trickles in slower than limits.bodyTimeoutMs with a coded 408, and closes the connection', async () => {
+    const { port } = new URL(stack.served.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    socket.setTimeout(5000, () => socket.destroy()); // without a limit of the add-on's own, Node waits minutes
+    const started = Date.now();
+    socket.write(`POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+      `authorization: JWT ${hostToken(installation)}\r\ncontent-length: 1000\r\n\r\n{"event":`);
+    await closed;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(answer).toMatch(/connection: close/i);
+    expect(answer).toContain('"code":"BODY_TIMEOUT"');
   });
 
   it('refuses a payload that is not a webhook envelope with a coded 400', async () => {
