@@ -11,6 +11,7 @@ import type { Installation } from './core/installation';
 import { extractToken, type TokenCarrier } from './core/jwt/extract';
 import { verifyToken, type Verified } from './core/jwt/verify';
 import { LifecycleEvents, type LifecycleEventName, type LifecycleListener } from './core/lifecycle-events';
+import { PatternChecks } from './core/pattern-checks';
 import { receive } from './core/receive';
 import { DescriptorTemplateFile, type InstallSettings } from './core/template-file';
 import type { MessageEvent, WebhookEvent } from './core/webhook-events';
@@ -97,6 +98,12 @@ export interface Addon {
   client(installation: Installation): InstallationClient;
   /** The lifecycle steps, for adapters other than Express. */
   readonly lifecycle: LifecycleContext;
+  /**
+   * Settles once start-up work is done: the change feed is subscribed (or being retried) and every
+   * declared webhook pattern has been checked for ReDoS. With `patternCheck: 'strict'` it rejects
+   * naming a vulnerable pattern; `listen()` then fails too. Await it before serving a mounted router.
+   */
+  ready(): Promise<void>;
   /** Stops listening for other processes' changes and closes the store if the add-on created it. */
   close(): Promise<void>;
 }
@@ -107,7 +114,8 @@ export function createAddon(input: AddonOptions): Addon {
   const store = input.store ?? new FileStore();
   const cache = new InstallationCache(store, { max: options.cacheMax, ttlMs: options.cacheTtlMs, feedDownTtlMs: options.cacheFeedDownTtlMs });
   const watching = cache.watch().catch((error: unknown) => options.logger.warn({ err: error }, 'installation change feed unavailable; relying on cache expiry'));
-  const webhooks = new WebhookRegistry();
+  const patternChecks = new PatternChecks(options.patternCheck, options.logger);
+  const webhooks = new WebhookRegistry(patternChecks);
   const ui = new UiRegistry<PageHandler>();
   const events = new LifecycleEvents();
   const template = options.descriptorTemplate === undefined ? undefined : new DescriptorTemplateFile(options.descriptorTemplate);
@@ -179,6 +187,10 @@ export function createAddon(input: AddonOptions): Addon {
       store, scopes: installSettings().scopes, fetch: options.fetch, logger: options.logger, now: options.now,
     }),
     installation: (oauthId) => cache.get(oauthId),
+    async ready() {
+      await watching;
+      await patternChecks.ready();
+    },
     async close() {
       await watching;
       await cache.close();

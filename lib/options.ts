@@ -2,6 +2,7 @@ import { invalidOption } from './errors';
 import { createConsoleLogger, type Logger } from './logger';
 import type { Fetch } from './core/bounded-fetch';
 import { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './core/install/host-allowlist';
+import { PATTERN_CHECK_MODES, type PatternCheckMode } from './core/pattern-checks';
 import type { Store } from './stores/store';
 
 export const SCOPES = ['send_notification', 'send_message', 'view_room', 'admin_room', 'view_group', 'admin_group', 'manage_rooms', 'view_messages', 'import_data'] as const;
@@ -51,6 +52,12 @@ export interface AddonOptions {
    * 5000) while the feed is down, so that an uninstall elsewhere takes effect within seconds even then.
    */
   cache?: { max?: number; ttlMs?: number; feedDownTtlMs?: number };
+  /**
+   * Webhook patterns are checked for ReDoS (super-linear backtracking) with recheck when declared:
+   * `warn` (default) logs a vulnerable one with an attack string, `strict` also fails start-up
+   * (`addon.ready()`, `addon.listen()`), `off` skips the check.
+   */
+  patternCheck?: PatternCheckMode;
   logger?: Logger;
   /** Injected for tests and instrumentation; default: the global fetch and clock. */
   fetch?: Fetch;
@@ -83,6 +90,7 @@ export interface ResolvedOptions {
   cacheMax: number;
   cacheTtlMs: number;
   cacheFeedDownTtlMs: number;
+  patternCheck: PatternCheckMode;
   logger: Logger;
   fetch: Fetch;
   now: () => number;
@@ -122,6 +130,7 @@ export function resolveOptions(options: AddonOptions): Readonly<ResolvedOptions>
     cacheMax: count(options.cache?.max, 'cache.max', 10_000),
     cacheTtlMs: count(options.cache?.ttlMs, 'cache.ttlMs', 5 * 60_000),
     cacheFeedDownTtlMs: count(options.cache?.feedDownTtlMs, 'cache.feedDownTtlMs', 5000),
+    patternCheck: oneOf(options.patternCheck, 'patternCheck', PATTERN_CHECK_MODES, 'warn'),
     logger: options.logger ?? createConsoleLogger(),
     fetch: options.fetch ?? fetch,
     now: options.now ?? Date.now,
@@ -147,6 +156,12 @@ function flag(value: unknown, option: string, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') throw invalidOption(option, 'true or false');
   return value;
+}
+
+function oneOf<T extends string>(value: unknown, option: string, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value as T)) throw invalidOption(option, `one of ${allowed.map((entry) => `'${entry}'`).join(', ')}`);
+  return value as T;
 }
 
 function count(value: unknown, option: string, fallback: number): number {

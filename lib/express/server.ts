@@ -27,6 +27,8 @@ export interface ListenOptions {
  * author's routes in one Express app. Resolves once it accepts connections.
  */
 export async function listen(addon: Addon, webhooks: WebhookRegistry, options: ListenOptions = {}): Promise<Server> {
+  // Strict pattern checking refuses to start with a vulnerable pattern; otherwise checks never delay start-up.
+  if (addon.options.patternCheck === 'strict') await addon.ready();
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
