@@ -25,6 +25,7 @@ import { createAuthenticate } from './express/authenticate';
 import { createPageMiddleware, type PageHandler } from './express/page';
 import { createRouter } from './express/router';
 import { listen, type ListenOptions } from './express/server';
+import { drainOf } from './http/drain';
 import { createInstallationClient, type InstallationClient } from './hipchat/installation-client';
 import type { CreatedWebhook, RoomIdOrName } from './hipchat/types';
 import { registerRoomWebhook } from './core/room-webhooks';
@@ -104,9 +105,17 @@ export interface Addon {
    * naming a vulnerable pattern; `listen()` then fails too. Await it before serving a mounted router.
    */
   ready(): Promise<void>;
-  /** Stops listening for other processes' changes and closes the store if the add-on created it. */
+  /**
+   * Closes gracefully: takes no new requests (503 SHUTTING_DOWN, `/healthz` included), stops the servers
+   * `listen()` started, lets what runs finish within `limits.shutdownTimeoutMs` (an install whose answer
+   * can then no longer be sent is rolled back), stops listening for other processes' changes, and closes
+   * the store if the add-on created it. `listen()` calls it on SIGTERM and SIGINT.
+   */
   close(): Promise<void>;
 }
+
+/** After the drain's bound, how long the installs whose answers were cut get to roll back. */
+const ROLLBACK_GRACE_MS = 5000;
 
 export function createAddon(input: AddonOptions): Addon {
   const options = resolveOptions(input);
@@ -140,6 +149,7 @@ export function createAddon(input: AddonOptions): Addon {
     now: options.now, logger: options.logger,
   };
   let router: RequestHandler | undefined;
+  let closing: Promise<void> | undefined;
   /** Every UI declaration changes the descriptor. */
   const declared = (declare: () => void): Addon => {
     declare();
@@ -191,10 +201,14 @@ export function createAddon(input: AddonOptions): Addon {
       await watching;
       await patternChecks.ready();
     },
-    async close() {
-      await watching;
-      await cache.close();
-      if (ownsStore) await store.close?.();
+    close() {
+      closing ??= (async () => {
+        await drainOf(addon).shutdown(options.shutdownTimeoutMs, ROLLBACK_GRACE_MS);
+        await watching;
+        await cache.close();
+        if (ownsStore) await store.close?.();
+      })();
+      return closing;
     },
   };
   return addon;

@@ -49,6 +49,8 @@ const STATUS_BY_CODE = {
 
   // The store behind installations and tokens.
   STORE_UNAVAILABLE: 503,
+  /** The add-on is closing (SIGTERM, `addon.close()`): it finishes what runs and takes nothing new. */
+  SHUTTING_DOWN: 503,
 
   // Calls to the HipChat REST API (protocol sections 5 and 11). Failures of the host are the gateway's:
   // 502, 503 when it asked to be called later, 504 when it did not answer in time.

@@ -36,7 +36,7 @@ export { buildDescriptor, descriptorFromTemplate, assertValidDescriptor, descrip
 export type { Descriptor, DescriptorSource } from './core/descriptor';
 export { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './core/install/host-allowlist';
 
-export type { Store, SetValueOptions } from './stores/store';
+export type { Store, SetValueOptions, InstallationCondition, ChangeFeedListener } from './stores/store';
 export { MemoryStore, type MemoryStoreOptions } from './stores/memory';
 export { FileStore, type FileStoreOptions } from './stores/file';
 export { RedisStore, type RedisStoreOptions } from './stores/redis';

@@ -43,9 +43,10 @@ export interface AddonOptions {
   jwt?: { clockToleranceSeconds?: number; maxAgeSeconds?: number; pageTokenTtlSeconds?: number; pageSessionSeconds?: number };
   /**
    * `bodyBytes` (default 100 KiB) and `bodyTimeoutMs` (default 10000, counted from the headers) bound a
-   * request body; `hostTimeoutMs` and `capabilitiesBytes` the add-on's own calls to the host.
+   * request body; `hostTimeoutMs` and `capabilitiesBytes` the add-on's own calls to the host;
+   * `shutdownTimeoutMs` (default 10000) how long `close()` lets requests in flight finish.
    */
-  limits?: { bodyBytes?: number; bodyTimeoutMs?: number; hostTimeoutMs?: number; capabilitiesBytes?: number };
+  limits?: { bodyBytes?: number; bodyTimeoutMs?: number; hostTimeoutMs?: number; capabilitiesBytes?: number; shutdownTimeoutMs?: number };
   /**
    * The in-process installation cache: `max` entries, each kept `ttlMs` (default 5 minutes) while the
    * store's change feed announces changes from other processes, and at most `feedDownTtlMs` (default
@@ -87,6 +88,7 @@ export interface ResolvedOptions {
   bodyTimeoutMs: number;
   hostTimeoutMs: number;
   capabilitiesBytes: number;
+  shutdownTimeoutMs: number;
   cacheMax: number;
   cacheTtlMs: number;
   cacheFeedDownTtlMs: number;
@@ -127,6 +129,7 @@ export function resolveOptions(options: AddonOptions): Readonly<ResolvedOptions>
     bodyTimeoutMs: count(options.limits?.bodyTimeoutMs, 'limits.bodyTimeoutMs', 10_000),
     hostTimeoutMs: count(options.limits?.hostTimeoutMs, 'limits.hostTimeoutMs', 10_000),
     capabilitiesBytes: count(options.limits?.capabilitiesBytes, 'limits.capabilitiesBytes', 256 * 1024),
+    shutdownTimeoutMs: count(options.limits?.shutdownTimeoutMs, 'limits.shutdownTimeoutMs', 10_000),
     cacheMax: count(options.cache?.max, 'cache.max', 10_000),
     cacheTtlMs: count(options.cache?.ttlMs, 'cache.ttlMs', 5 * 60_000),
     cacheFeedDownTtlMs: count(options.cache?.feedDownTtlMs, 'cache.feedDownTtlMs', 5000),

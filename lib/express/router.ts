@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Addon } from '../addon';
+import { checkHealth } from '../core/health';
 import { install } from '../core/install/install';
 import { completeRedirect, type RedirectKind } from '../core/install/redirect';
 import { uninstall } from '../core/install/uninstall';
@@ -8,6 +9,8 @@ import type { UiRegistry } from '../core/ui/registry';
 import type { WebhookRegistry } from '../core/webhooks';
 import { createErrorResponder } from '../http/error-response';
 import { readJsonBody } from '../http/json-body';
+import { sendJsonAnswer } from '../http/answer';
+import { drainOf } from '../http/drain';
 import { sendJson } from '../http/send-json';
 import { createWebhookEndpoint } from '../http/webhook-endpoint';
 import { requestBaseUrl } from './base-url';
@@ -16,6 +19,9 @@ import type { PageHandler } from './page';
 import { RouteTable } from './routes';
 import { addUiRoutes } from './ui-routes';
 import { applyHeaders, STRICT_HEADERS } from '../http/security-headers';
+
+/** Longer than a store's own time-out (RedisStore: 2 s), so that its coded failure is what is heard. */
+const HEALTH_TIMEOUT_MS = 3000;
 
 /**
  * The add-on's own routes: descriptor, lifecycle callbacks, webhooks, glances, pages, as one middleware
@@ -27,6 +33,7 @@ export function createRouter(addon: Addon, webhooks: WebhookRegistry, redirectFl
   const { options, lifecycle } = addon;
   const routes = new RouteTable();
   const respondWithError = createErrorResponder(options.logger);
+  const drain = drainOf(addon);
   const json = (req: Request) => readJsonBody(req, options.bodyBytes, options.bodyTimeoutMs);
   const descriptor = (req: Request, res: Response) => sendJson(res, 200, addon.descriptor(requestBaseUrl(req, options.baseUrl)));
 
@@ -40,8 +47,11 @@ export function createRouter(addon: Addon, webhooks: WebhookRegistry, redirectFl
     const body = await json(req);
     const authorization = req.headers.authorization;
     const proofToken = authorization?.startsWith('JWT ') ? authorization.slice(4).trim() : undefined;
-    const installation = await install(lifecycle, body, { proofToken });
-    sendJson(res, 200, { oauthId: installation.oauthId, groupId: installation.groupId, roomId: installation.roomId ?? null });
+    // The answer is part of the install: one that cannot be sent rolls the install back.
+    await install(lifecycle, body, {
+      proofToken,
+      answer: (installation) => sendJsonAnswer(res, 200, { oauthId: installation.oauthId, groupId: installation.groupId, roomId: installation.roomId ?? null }),
+    });
   };
   routes.add('POST', PATHS.installable, installRoute);
   routes.add('POST', PATHS.update, installRoute);
@@ -58,6 +68,7 @@ export function createRouter(addon: Addon, webhooks: WebhookRegistry, redirectFl
   }
 
   addUiRoutes(routes, addon, ui);
+  routes.add('GET', PATHS.healthz, async (_req, res) => sendJson(res, 200, await checkHealth(addon.store, HEALTH_TIMEOUT_MS), { 'cache-control': 'no-store' }));
 
   return (req, res, next) => {
     let matched;
@@ -70,7 +81,7 @@ export function createRouter(addon: Addon, webhooks: WebhookRegistry, redirectFl
     if (!matched) return next();
     applyHeaders(res, STRICT_HEADERS);
     Promise.resolve()
-      .then(() => matched.handler(req, res, next, matched.param))
+      .then(() => drain.run(async () => matched.handler(req, res, next, matched.param)))
       .catch((error: unknown) => respondWithError(req, res, error));
   };
 }

@@ -7,6 +7,8 @@ import { nodeTokenCarrier } from '../http/token-carrier';
 import { createWebhookEndpoint } from '../http/webhook-endpoint';
 import { webhookFirst } from '../http/webhook-first';
 import type { WebhookRegistry } from '../core/webhooks';
+import { drainOf } from '../http/drain';
+import { closeOnSignals } from '../http/signals';
 
 export interface ListenOptions {
   /** Default: `PORT` from the environment, else 3000; 0 picks a free port. */
@@ -20,6 +22,12 @@ export interface ListenOptions {
   app?: RequestListener | express.RequestHandler;
   /** Express's `trust proxy`, for a base URL derived behind ngrok or a reverse proxy. */
   trustProxy?: boolean | number | string;
+  /**
+   * On SIGTERM and SIGINT, close gracefully (`addon.close()`: finish in-flight requests within
+   * `limits.shutdownTimeoutMs`, then close the store) and exit by the same signal. Default true; false
+   * for authors who handle signals themselves (and call `addon.close()`).
+   */
+  handleSignals?: boolean;
 }
 
 /**
@@ -34,10 +42,18 @@ export async function listen(addon: Addon, webhooks: WebhookRegistry, options: L
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   app.use(addon.router);
   if (options.app) app.use(options.app as express.RequestHandler);
+  const drain = drainOf(addon);
   const endpoint = createWebhookEndpoint(addon, webhooks, nodeTokenCarrier);
-  const server = createServer(webhookFirst(endpoint, createErrorResponder(addon.options.logger), app));
+  const serve = webhookFirst((req, res, key) => drain.run(() => endpoint(req, res, key)), createErrorResponder(addon.options.logger), app);
+  const server = createServer((req, res) => {
+    drain.track(new Promise((resolve) => res.once('close', resolve)));
+    if (drain.closing) res.setHeader('connection', 'close');
+    serve(req, res);
+  });
   const port = options.port ?? Number(process.env.PORT ?? 3000);
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
   await listenOn(server, port, host);
+  drain.serve(server);
+  if (options.handleSignals ?? true) closeOnSignals(addon, server);
   return server;
 }

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Installation } from '../core/installation';
 import { ConnectError } from '../errors';
-import { readFileIfExists, writeFileAtomically } from './atomic-file';
+import { readFileIfExists, removeAbandonedTemporaries, writeFileAtomically } from './atomic-file';
 import { CoalescingWriter } from './coalescing-writer';
 import { parseSnapshot } from './file-snapshot';
 import type { InstallationCondition, SetValueOptions, Store } from './store';
@@ -99,6 +99,7 @@ export class FileStore implements Store {
   }
 
   private async load(): Promise<OpenFile> {
+    await removeAbandonedTemporaries(this.path);
     let text: string | undefined;
     try {
       text = await readFileIfExists(this.path);
