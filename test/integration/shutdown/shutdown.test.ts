@@ -52,7 +52,8 @@ function install(url: string, host: LaxHost, oauthId: string): Promise<number | 
 }
 
 /**
- * SIGTERM in the middle of work, on an add-on process of its own. Before, the process died at once:
+ * SIGTERM in the middle of work, on an add-on process of its own (its own Express, so this file runs
+ * once, not once per Express major). Before, the process died at once:
  * requests in flight were dropped, and an install cut between its write and the end of its `installed`
  * listeners stayed stored although the host saw it fail (and had deleted its OAuth client).
  */
@@ -117,5 +118,5 @@ describe.each(['FileStore', 'RedisStore'] as const)('an add-on on the %s given S
     for (const answer of answers) expect(answer).not.toBe(200);
     expect(late).not.toBe(200);
     expect((await storedIds()).sort()).toEqual(['fast-1', 'fast-2', 'fast-3']);
-  });
+  }, 90_000); // a child process that loads the sources as TypeScript takes a while to start on a busy machine
 });
