@@ -56,7 +56,8 @@ export interface AddonOptions {
   /**
    * Webhook patterns are checked for ReDoS (super-linear backtracking) with recheck when declared:
    * `warn` (default) logs a vulnerable one with an attack string, `strict` also fails start-up
-   * (`addon.ready()`, `addon.listen()`), `off` skips the check.
+   * (`addon.ready()`, `addon.listen()`), `off` skips the check. Default `off` when NODE_ENV is `test`:
+   * a check costs a second or more of CPU per pattern, in every test process.
    */
   patternCheck?: PatternCheckMode;
   logger?: Logger;
@@ -133,7 +134,7 @@ export function resolveOptions(options: AddonOptions): Readonly<ResolvedOptions>
     cacheMax: count(options.cache?.max, 'cache.max', 10_000),
     cacheTtlMs: count(options.cache?.ttlMs, 'cache.ttlMs', 5 * 60_000),
     cacheFeedDownTtlMs: count(options.cache?.feedDownTtlMs, 'cache.feedDownTtlMs', 5000),
-    patternCheck: oneOf(options.patternCheck, 'patternCheck', PATTERN_CHECK_MODES, 'warn'),
+    patternCheck: oneOf(options.patternCheck, 'patternCheck', PATTERN_CHECK_MODES, process.env.NODE_ENV === 'test' ? 'off' : 'warn'),
     logger: options.logger ?? createConsoleLogger(),
     fetch: options.fetch ?? fetch,
     now: options.now ?? Date.now,

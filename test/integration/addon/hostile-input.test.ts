@@ -43,19 +43,30 @@ describe.each(['mounted', 'standalone'] as const)('hostile input to the webhook 
     ['an unknown issuer', () => hostToken({ ...installation, oauthId: 'not-installed' }), 'JWT_UNKNOWN_ISSUER'],
     ['an oversized token', () => hostToken(installation, { padding: 'x'.repeat(5000) }), 'JWT_TOO_LARGE'],
     ['a malformed token', () => 'a.b', 'JWT_MALFORMED'],
-  ])('refuses %s with a coded 401 within 100 ms', async (_name, makeToken, code) => {
-    // Every try must be refused; the fastest must be quick. The best of five stays under 100 ms on a
-    // loaded machine, while a refusal that waited on something slow (a store, a timer) would be slow every time.
-    const elapsed: number[] = [];
-    for (let attempt = 0; attempt < 5; attempt++) {
+  ])('refuses %s with a coded 401, as quickly as a request with no token', async (_name, makeToken, code) => {
+    // A refusal that waited on something slow (a store, a timer) would be slow every time. Measured
+    // against a baseline taken in the same rounds, the request with no token at all (refused before any
+    // lookup), so that a busy machine slows both alike: an absolute bound (100 ms) failed under load.
+    const timed = async (authorization: string | undefined) => {
       const started = performance.now();
-      const response = await request(stack.served.url).post(path).set('authorization', `JWT ${makeToken()}`).send(payload());
-      elapsed.push(performance.now() - started);
+      const sent = request(stack.served.url).post(path);
+      const response = await (authorization === undefined ? sent : sent.set('authorization', authorization)).send(payload());
+      return { response, elapsed: performance.now() - started };
+    };
+    const refusals: number[] = [];
+    const baselines: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const baseline = await timed(undefined);
+      expect(baseline.response.body.error.code).toBe('JWT_MISSING');
+      baselines.push(baseline.elapsed);
+      const token = makeToken();
+      const { response, elapsed } = await timed(`JWT ${token}`);
+      refusals.push(elapsed);
       expect(response.status).toBe(401);
       expect(response.headers['www-authenticate']).toBe('JWT');
       expect(response.body.error).toMatchObject({ code, status: 401, message: expect.any(String) });
     }
-    expect(Math.min(...elapsed)).toBeLessThan(100);
+    expect(Math.min(...refusals) - Math.min(...baselines)).toBeLessThan(50);
   });
 
   it('refuses a request with no token at all', async () => {
