@@ -99,23 +99,14 @@ export interface Addon {
   client(installation: Installation): InstallationClient;
   /** The lifecycle steps, for adapters other than Express. */
   readonly lifecycle: LifecycleContext;
-  /**
-   * Settles once start-up work is done: the change feed is subscribed (or being retried) and every
-   * declared webhook pattern has been checked for ReDoS. With `patternCheck: 'strict'` it rejects
-   * naming a vulnerable pattern; `listen()` then fails too. Await it before serving a mounted router.
-   */
+  /** Start-up checks done: change feed subscribed (or retried), patterns checked; rejects in strict pattern mode. */
   ready(): Promise<void>;
   /**
-   * Closes gracefully: takes no new requests (503 SHUTTING_DOWN, `/healthz` included), stops the servers
-   * `listen()` started, lets what runs finish within `limits.shutdownTimeoutMs` (an install whose answer
-   * can then no longer be sent is rolled back), stops listening for other processes' changes, and closes
-   * the store if the add-on created it. `listen()` calls it on SIGTERM and SIGINT.
+   * Closes gracefully (on SIGTERM/SIGINT after `listen()`): no new requests, those in flight finish within
+   * `limits.shutdownTimeoutMs`, then the change feed and the store (if the add-on created it) close.
    */
   close(): Promise<void>;
 }
-
-/** After the drain's bound, how long the installs whose answers were cut get to roll back. */
-const ROLLBACK_GRACE_MS = 5000;
 
 export function createAddon(input: AddonOptions): Addon {
   const options = resolveOptions(input);
@@ -197,19 +188,10 @@ export function createAddon(input: AddonOptions): Addon {
       store, scopes: installSettings().scopes, fetch: options.fetch, logger: options.logger, now: options.now,
     }),
     installation: (oauthId) => cache.get(oauthId),
-    async ready() {
-      await watching;
-      await patternChecks.ready();
-    },
-    close() {
-      closing ??= (async () => {
-        await drainOf(addon).shutdown(options.shutdownTimeoutMs, ROLLBACK_GRACE_MS);
-        await watching;
-        await cache.close();
-        if (ownsStore) await store.close?.();
-      })();
-      return closing;
-    },
+    ready: () => watching.then(() => patternChecks.ready()),
+    // Once, however often it is called: requests drain first, then the feed and the store close.
+    close: () => (closing ??= drainOf(addon).shutdown(options.shutdownTimeoutMs)
+      .then(() => watching).then(() => cache.close()).then(() => (ownsStore ? store.close?.() : undefined))),
   };
   return addon;
 }

@@ -1,6 +1,9 @@
 import type { Server } from 'node:http';
 import { ConnectError } from '../errors';
 
+/** After the drain's bound, how long the installs whose answers were cut get to roll back. */
+const ROLLBACK_GRACE_MS = 5000;
+
 /**
  * An add-on's graceful close: what is running is let finish, within a bound, before the store closes.
  * The router and the standalone server's fast lane run their work through `run`, which refuses new
@@ -39,16 +42,16 @@ export class Drain {
   /**
    * Stops accepting (servers close, idle keep-alive connections go), waits up to `timeoutMs` for what
    * is running, then cuts what is left: an answer that can no longer be sent rolls its install back,
-   * which is given up to `graceMs` more, so the store is closed only after.
+   * which is given up to ROLLBACK_GRACE_MS more, so the store is closed only after.
    */
-  async shutdown(timeoutMs: number, graceMs: number): Promise<void> {
+  async shutdown(timeoutMs: number): Promise<void> {
     this.isClosing = true;
     const servers = [...this.servers];
     const closed = servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
     for (const server of servers) server.closeIdleConnections();
     const finished = await this.settled(timeoutMs);
     for (const server of servers) server.closeAllConnections();
-    if (!finished) await this.settled(graceMs);
+    if (!finished) await this.settled(ROLLBACK_GRACE_MS);
     await Promise.all(closed);
   }
 
