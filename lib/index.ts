@@ -5,6 +5,7 @@
 export { createAddon, type Addon } from './addon';
 export type { ListenOptions } from './express/server';
 export type { AddonOptions, Scope } from './options';
+export type { PatternCheckMode } from './core/pattern-checks';
 export { SCOPES } from './options';
 
 export type { Installation } from './core/installation';
