@@ -11,6 +11,7 @@ import type { TokenCarrier } from './core/jwt/extract';
 import type { Verified } from './core/jwt/verify';
 import type { Installation } from './core/installation';
 import { LifecycleEvents, type LifecycleEventName, type LifecycleListener } from './core/lifecycle-events';
+import { PatternChecks } from './core/pattern-checks';
 import { DescriptorTemplateFile, type InstallSettings } from './core/template-file';
 import type { MessageEvent, WebhookEvent } from './core/webhook-events';
 import { WebhookRegistry, type ReceiveOptions, type WebhookHandler, type WebhookOptions, type WebhookReply } from './core/webhooks';
@@ -23,6 +24,7 @@ import { createAuthenticate } from './express/authenticate';
 import { createPageMiddleware, type PageHandler } from './express/page';
 import { createRouter } from './express/router';
 import { listen, type ListenOptions } from './express/server';
+import { drainOf } from './http/drain';
 import type { InstallationClient } from './hipchat/installation-client';
 import type { CreatedWebhook, RoomIdOrName } from './hipchat/types';
 import { registerRoomWebhook } from './core/room-webhooks';
@@ -96,7 +98,12 @@ export interface Addon {
   client(installation: Installation): InstallationClient;
   /** The lifecycle steps, for adapters other than Express. */
   readonly lifecycle: LifecycleContext;
-  /** Stops listening for other processes' changes and closes the store if the add-on created it. */
+  /** Start-up checks done: change feed subscribed (or retried), patterns checked; rejects in strict pattern mode. */
+  ready(): Promise<void>;
+  /**
+   * Closes gracefully (on SIGTERM/SIGINT after `listen()`): no new requests, those in flight finish within
+   * `limits.shutdownTimeoutMs`, then the change feed and the store (if the add-on created it) close.
+   */
   close(): Promise<void>;
 }
 
@@ -104,9 +111,10 @@ export function createAddon(input: AddonOptions): Addon {
   const options = resolveOptions(input);
   const ownsStore = input.store === undefined;
   const store = input.store ?? new FileStore();
-  const cache = new InstallationCache(store, { max: options.cacheMax, ttlMs: options.cacheTtlMs });
+  const cache = new InstallationCache(store, { max: options.cacheMax, ttlMs: options.cacheTtlMs, feedDownTtlMs: options.cacheFeedDownTtlMs });
   const watching = cache.watch().catch((error: unknown) => options.logger.warn({ err: error }, 'installation change feed unavailable; relying on cache expiry'));
-  const webhooks = new WebhookRegistry();
+  const patternChecks = new PatternChecks(options.patternCheck, options.logger);
+  const webhooks = new WebhookRegistry(patternChecks);
   const ui = new UiRegistry<PageHandler>();
   const events = new LifecycleEvents();
   const template = options.descriptorTemplate === undefined ? undefined : new DescriptorTemplateFile(options.descriptorTemplate);
@@ -119,6 +127,7 @@ export function createAddon(input: AddonOptions): Addon {
     descriptor: (baseUrl) => descriptors.get(baseUrl.replace(/\/+$/, '')),
   });
   let router: RequestHandler | undefined;
+  let closing: Promise<void> | undefined;
   /** Every UI declaration changes the descriptor. */
   const declared = (declare: () => void): Addon => {
     declare();
@@ -158,17 +167,16 @@ export function createAddon(input: AddonOptions): Addon {
       router ??= createRouter(handle);
       return router;
     },
-    listen: (listenOptions) => listen(handle, addon.router, listenOptions),
+    listen: (listenOptions) => listen(handle, addon.router, addon, listenOptions),
     authenticate: () => createAuthenticate(handle),
     verify: handle.verify,
     receive: handle.receive,
     client: handle.client,
     installation: (oauthId) => cache.get(oauthId),
-    async close() {
-      await watching;
-      await cache.close();
-      if (ownsStore) await store.close?.();
-    },
+    ready: () => watching.then(() => patternChecks.ready()),
+    // Once, however often it is called: requests drain first, then the feed and the store close.
+    close: () => (closing ??= drainOf(handle).shutdown(options.shutdownTimeoutMs)
+      .then(() => watching).then(() => cache.close()).then(() => (ownsStore ? store.close?.() : undefined))),
   };
   return addon;
 }

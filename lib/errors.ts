@@ -14,8 +14,12 @@ const STATUS_BY_CODE = {
   JWT_ALGORITHM_NOT_ALLOWED: 401,
   JWT_SIGNATURE_INVALID: 401,
   JWT_CLAIM_MISSING: 401,
+  /** A claim the toolkit reads (`sub`, `nbf`, `context.room_id`, …) is there but of the wrong type. */
+  JWT_CLAIM_INVALID: 401,
   JWT_EXPIRED: 401,
   JWT_ISSUED_IN_FUTURE: 401,
+  /** `nbf` (not before) is later than now, beyond the clock tolerance (RFC 7519, section 4.1.5). */
+  JWT_NOT_YET_VALID: 401,
   JWT_TOO_OLD: 401,
   JWT_UNKNOWN_ISSUER: 401,
   /** A page token chain (refresh after refresh) outlived `jwt.pageSessionSeconds`: the page needs a new host token. */
@@ -25,6 +29,10 @@ const STATUS_BY_CODE = {
   BODY_MALFORMED: 400,
   BODY_TOO_LARGE: 413,
   BODY_UNSUPPORTED_TYPE: 415,
+  /** A `Content-Encoding` other than identity: hosts send JSON as it is. */
+  BODY_UNSUPPORTED_ENCODING: 415,
+  /** The body did not arrive within `limits.bodyTimeoutMs` of the headers. */
+  BODY_TIMEOUT: 408,
   PAYLOAD_INVALID: 400,
 
   // The installation lifecycle (protocol section 4).
@@ -41,6 +49,8 @@ const STATUS_BY_CODE = {
 
   // The store behind installations and tokens.
   STORE_UNAVAILABLE: 503,
+  /** The add-on is closing (SIGTERM, `addon.close()`): it finishes what runs and takes nothing new. */
+  SHUTTING_DOWN: 503,
 
   // Calls to the HipChat REST API (protocol sections 5 and 11). Failures of the host are the gateway's:
   // 502, 503 when it asked to be called later, 504 when it did not answer in time.

@@ -5,6 +5,7 @@
 export { createAddon, type Addon } from './addon';
 export type { ListenOptions } from './express/server';
 export type { AddonOptions, Scope } from './options';
+export type { PatternCheckMode } from './core/pattern-checks';
 export { SCOPES } from './options';
 
 export type { Installation } from './core/installation';
@@ -36,7 +37,7 @@ export { buildDescriptor, descriptorFromTemplate, assertValidDescriptor, descrip
 export type { Descriptor, DescriptorSource } from './core/descriptor';
 export { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './core/install/host-allowlist';
 
-export type { Store, SetValueOptions } from './stores/store';
+export type { Store, SetValueOptions, InstallationCondition, ChangeFeedListener } from './stores/store';
 export { MemoryStore, type MemoryStoreOptions } from './stores/memory';
 export { FileStore, type FileStoreOptions } from './stores/file';
 export { RedisStore, type RedisStoreOptions } from './stores/redis';

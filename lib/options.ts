@@ -2,6 +2,7 @@ import { invalidOption } from './errors';
 import { createConsoleLogger, type Logger } from './logger';
 import type { Fetch } from './core/bounded-fetch';
 import { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './core/install/host-allowlist';
+import { PATTERN_CHECK_MODES, type PatternCheckMode } from './core/pattern-checks';
 import type { Store } from './stores/store';
 
 export const SCOPES = ['send_notification', 'send_message', 'view_room', 'admin_room', 'view_group', 'admin_group', 'manage_rooms', 'view_messages', 'import_data'] as const;
@@ -40,8 +41,25 @@ export interface AddonOptions {
    * how long a page may keep refreshing it before it needs a new token from the host.
    */
   jwt?: { clockToleranceSeconds?: number; maxAgeSeconds?: number; pageTokenTtlSeconds?: number; pageSessionSeconds?: number };
-  limits?: { bodyBytes?: number; hostTimeoutMs?: number; capabilitiesBytes?: number };
-  cache?: { max?: number; ttlMs?: number };
+  /**
+   * `bodyBytes` (default 100 KiB) and `bodyTimeoutMs` (default 10000, counted from the headers) bound a
+   * request body; `hostTimeoutMs` and `capabilitiesBytes` the add-on's own calls to the host;
+   * `shutdownTimeoutMs` (default 10000) how long `close()` lets requests in flight finish.
+   */
+  limits?: { bodyBytes?: number; bodyTimeoutMs?: number; hostTimeoutMs?: number; capabilitiesBytes?: number; shutdownTimeoutMs?: number };
+  /**
+   * The in-process installation cache: `max` entries, each kept `ttlMs` (default 5 minutes) while the
+   * store's change feed announces changes from other processes, and at most `feedDownTtlMs` (default
+   * 5000) while the feed is down, so that an uninstall elsewhere takes effect within seconds even then.
+   */
+  cache?: { max?: number; ttlMs?: number; feedDownTtlMs?: number };
+  /**
+   * Webhook patterns are checked for ReDoS (super-linear backtracking) with recheck when declared:
+   * `warn` (default) logs a vulnerable one with an attack string, `strict` also fails start-up
+   * (`addon.ready()`, `addon.listen()`), `off` skips the check. Default `off` when NODE_ENV is `test`:
+   * a check costs a second or more of CPU per pattern, in every test process.
+   */
+  patternCheck?: PatternCheckMode;
   logger?: Logger;
   /** Injected for tests and instrumentation; default: the global fetch and clock. */
   fetch?: Fetch;
@@ -68,10 +86,14 @@ export interface ResolvedOptions {
   pageTokenTtlSeconds: number;
   pageSessionSeconds: number;
   bodyBytes: number;
+  bodyTimeoutMs: number;
   hostTimeoutMs: number;
   capabilitiesBytes: number;
+  shutdownTimeoutMs: number;
   cacheMax: number;
   cacheTtlMs: number;
+  cacheFeedDownTtlMs: number;
+  patternCheck: PatternCheckMode;
   logger: Logger;
   fetch: Fetch;
   now: () => number;
@@ -105,10 +127,14 @@ export function resolveOptions(options: AddonOptions): Readonly<ResolvedOptions>
     pageTokenTtlSeconds: count(options.jwt?.pageTokenTtlSeconds, 'jwt.pageTokenTtlSeconds', 900),
     pageSessionSeconds: count(options.jwt?.pageSessionSeconds, 'jwt.pageSessionSeconds', 8 * 3600),
     bodyBytes: count(options.limits?.bodyBytes, 'limits.bodyBytes', 100 * 1024),
+    bodyTimeoutMs: count(options.limits?.bodyTimeoutMs, 'limits.bodyTimeoutMs', 10_000),
     hostTimeoutMs: count(options.limits?.hostTimeoutMs, 'limits.hostTimeoutMs', 10_000),
     capabilitiesBytes: count(options.limits?.capabilitiesBytes, 'limits.capabilitiesBytes', 256 * 1024),
+    shutdownTimeoutMs: count(options.limits?.shutdownTimeoutMs, 'limits.shutdownTimeoutMs', 10_000),
     cacheMax: count(options.cache?.max, 'cache.max', 10_000),
     cacheTtlMs: count(options.cache?.ttlMs, 'cache.ttlMs', 5 * 60_000),
+    cacheFeedDownTtlMs: count(options.cache?.feedDownTtlMs, 'cache.feedDownTtlMs', 5000),
+    patternCheck: oneOf(options.patternCheck, 'patternCheck', PATTERN_CHECK_MODES, process.env.NODE_ENV === 'test' ? 'off' : 'warn'),
     logger: options.logger ?? createConsoleLogger(),
     fetch: options.fetch ?? fetch,
     now: options.now ?? Date.now,
@@ -134,6 +160,12 @@ function flag(value: unknown, option: string, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') throw invalidOption(option, 'true or false');
   return value;
+}
+
+function oneOf<T extends string>(value: unknown, option: string, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value as T)) throw invalidOption(option, `one of ${allowed.map((entry) => `'${entry}'`).join(', ')}`);
+  return value as T;
 }
 
 function count(value: unknown, option: string, fallback: number): number {

@@ -2,6 +2,7 @@ import { createInstallationClient, type InstallationClient } from '../hipchat/in
 import type { ResolvedOptions } from '../options';
 import type { Store } from '../stores/store';
 import type { Descriptor } from './descriptor';
+import { checkHealth, type Health } from './health';
 import type { LifecycleContext } from './install/context';
 import { HostAllowlist } from './install/host-allowlist';
 import { install } from './install/install';
@@ -39,12 +40,17 @@ export interface AddonHandle<Page = unknown> {
   receive(payload: unknown, options: ReceiveOptions): Promise<WebhookReply | undefined>;
   /** A webhook delivery after its body was read: the token verified, then the addressed handler run. */
   verifyAndReceive(key: string, carrier: TokenCarrier, payload: unknown): Promise<WebhookReply | undefined>;
-  /** Installs (or updates) from the host's payload; `proofToken` proves a re-install knows the old secret. */
-  install(body: unknown, proofToken: string | undefined): Promise<Installation>;
+  /**
+   * Installs (or updates) from the host's payload; `proofToken` proves a re-install knows the old secret.
+   * `answer` gives the host its answer and says whether it was sent: one that was not rolls the install back.
+   */
+  install(body: unknown, proofToken: string | undefined, answer?: (installation: Installation) => Promise<boolean>): Promise<Installation>;
   uninstall(oauthId: string): Promise<void>;
   /** Completes a redirect flow and names the URL to send the browser to. */
   completeRedirect(kind: RedirectKind, query: Record<string, unknown>): Promise<string>;
   client(installation: Installation): InstallationClient;
+  /** Whether the store answers a read within `timeoutMs` (`GET /healthz`). */
+  health(timeoutMs: number): Promise<Health>;
 }
 
 export interface HandleParts<Page> {
@@ -90,8 +96,9 @@ export function createHandle<Page>({ options, store, cache, events, webhooks, ui
       const { installation, claims } = await verify(carrier);
       return receive(webhooks, payload, { installation, claims, key }, receiveParts);
     },
-    install: (body, proofToken) => install(lifecycle, body, { proofToken }),
+    install: (body, proofToken, answer) => install(lifecycle, body, { proofToken, answer }),
     uninstall: async (oauthId) => void await uninstall(lifecycle, oauthId),
     completeRedirect: (kind, query) => completeRedirect(lifecycle, kind, query),
+    health: (timeoutMs) => checkHealth(store, timeoutMs),
   };
 }

@@ -18,4 +18,6 @@ export const PATHS = Object.freeze({
   pageToken: '/page-token',
   /** The client-side helper pages load. */
   clientScript: '/hipchat-connect.js',
+  /** For load balancers and the shutdown drain: 200 while the store answers, 503 otherwise or while closing. */
+  healthz: '/healthz',
 });

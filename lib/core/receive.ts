@@ -31,8 +31,8 @@ export async function receive(registry: WebhookRegistry, payload: unknown, optio
     const match = matchOf(declaration, valid);
     if (match === null) {
       // The host matched this webhook's pattern and the local regex did not: a dialect difference the
-      // author should hear about. A handler promised a match never runs without one.
-      if (key !== undefined) parts.logger.warn({ webhook: key, oauthId: installation.oauthId }, 'webhook pattern did not match locally; handler skipped');
+      // author should hear about (unless the text was too long to match). A handler promised a match never runs without one.
+      if (key !== undefined && messageText(valid).length <= MAX_MATCHED_LENGTH) parts.logger.warn({ webhook: key, oauthId: installation.oauthId }, 'webhook pattern did not match locally; handler skipped');
       continue;
     }
     const result = await runHandler(declaration, buildContext({ payload: valid, installation, claims, match, clientFor: parts.clientFor, logger: parts.logger }));
@@ -50,12 +50,24 @@ function addressed(registry: WebhookRegistry, key: string, payload: WebhookPaylo
   return declaration;
 }
 
-/** Undefined without a pattern; null when the pattern does not match the text. */
+/**
+ * HipChat refused messages longer than this; the host never matched a pattern against more. The local
+ * match is bounded the same way: a pattern's cost grows with the text (quadratically for many common
+ * ones), and nothing else limits the text of a signed webhook.
+ */
+export const MAX_MATCHED_LENGTH = 10_000;
+
+/** Undefined without a pattern; null when the pattern does not match the text, or the text is too long to match. */
 function matchOf(declaration: WebhookDeclaration, payload: WebhookPayload): PatternMatch | undefined | null {
   if (declaration.pattern === undefined) return undefined;
-  const text = 'message' in payload.item ? payload.item.message.message : '';
+  const text = messageText(payload);
+  if (text.length > MAX_MATCHED_LENGTH) return null;
   const match = declaration.pattern.exec(text);
   return match && Object.assign(match, { groups: match.groups ?? {} });
+}
+
+function messageText(payload: WebhookPayload): string {
+  return 'message' in payload.item ? payload.item.message.message : '';
 }
 
 /** The claims a host would have signed for this event, for a caller (a test) that verified nothing. */

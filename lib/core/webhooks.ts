@@ -4,6 +4,7 @@ import type { Claims } from './claims';
 import type { PatternMatch, WebhookContext } from './context';
 import type { Webhook } from './descriptor';
 import type { Installation } from './installation';
+import type { PatternChecks } from './pattern-checks';
 import { prepareValidator } from './validate-payload';
 import { isMessageEvent, isWebhookEvent, toHostPattern, type WebhookEvent } from './webhook-events';
 
@@ -60,6 +61,8 @@ export interface ReceiveOptions {
 export class WebhookRegistry {
   private readonly declarations: WebhookDeclaration[] = [];
 
+  constructor(private readonly patternChecks?: PatternChecks) {}
+
   add(event: string, options: WebhookOptions, handler: WebhookHandler): WebhookDeclaration {
     if (!isWebhookEvent(event)) throw invalidOption('webhook event', `one of the ten events of protocol section 7, not "${event}"`);
     if (typeof handler !== 'function') throw invalidOption('webhook handler', 'a function');
@@ -70,6 +73,7 @@ export class WebhookRegistry {
     const declaration = { key, event, pattern: options.pattern, name: options.name, dynamic: options.dynamic ?? false, handler };
     prepareValidator(event);
     this.declarations.push(declaration);
+    if (options.pattern) this.patternChecks?.add(key, options.pattern);
     return declaration;
   }
 

@@ -30,7 +30,7 @@ export function weatherRoutes(addon: Addon): express.Router {
   }));
 
   router.post('/api/city', addon.authenticate(), route(async (req, res, viewer) => {
-    const body = await readJsonBody(req, BODY_LIMIT);
+    const body = await readJsonBody(req, BODY_LIMIT, addon.options.bodyTimeoutMs);
     const city = cityName((body as { city?: unknown } | null)?.city);
     await addon.store.setValue(viewer.installation.oauthId, CITY_KEY, city);
     const target = viewer.roomId === undefined ? 'group' : { room: viewer.roomId };

@@ -28,7 +28,7 @@ export function createWeatherAddon(overrides: Partial<AddonOptions> = {}): Addon
     scopes: ['send_notification', 'view_room'],
     ...overrides,
   });
-  addon.webhook('room_message', { key: 'weather', pattern: /^\/weather(?:\s+(?<city>.+))?$/i, name: 'Weather command' }, (context) => {
+  addon.webhook('room_message', { key: 'weather', pattern: /^\/weather(?:\s+(?<city>\S.*))?$/i, name: 'Weather command' }, (context) => {
     const city = context.match.groups.city?.trim() || 'your town';
     return { message: `Sunny in ${city}, 21°`, color: 'green', message_format: 'text' };
   });

@@ -4,6 +4,8 @@ import type { RedirectKind } from '../core/install/redirect';
 import { PATHS } from '../core/paths';
 import { createErrorResponder } from '../http/error-response';
 import { readJsonBody } from '../http/json-body';
+import { sendJsonAnswer } from '../http/answer';
+import { drainOf } from '../http/drain';
 import { sendJson } from '../http/send-json';
 import { createWebhookEndpoint } from '../http/webhook-endpoint';
 import { requestBaseUrl } from './base-url';
@@ -12,6 +14,9 @@ import type { PageHandler } from './page';
 import { RouteTable } from './routes';
 import { addUiRoutes } from './ui-routes';
 import { applyHeaders, STRICT_HEADERS } from '../http/security-headers';
+
+/** Longer than a store's own time-out (RedisStore: 2 s), so that its coded failure is what is heard. */
+const HEALTH_TIMEOUT_MS = 3000;
 
 /**
  * The add-on's own routes: descriptor, lifecycle callbacks, webhooks, glances, pages, as one middleware
@@ -23,7 +28,8 @@ export function createRouter(handle: AddonHandle<PageHandler>): RequestHandler {
   const { options } = handle;
   const routes = new RouteTable();
   const respondWithError = createErrorResponder(options.logger);
-  const json = (req: Request) => readJsonBody(req, options.bodyBytes);
+  const drain = drainOf(handle);
+  const json = (req: Request) => readJsonBody(req, options.bodyBytes, options.bodyTimeoutMs);
   const descriptor = (req: Request, res: Response) => sendJson(res, 200, handle.descriptor(requestBaseUrl(req, options.baseUrl)));
 
   const webhook = createWebhookEndpoint(handle, nodeTokenCarrier);
@@ -36,8 +42,9 @@ export function createRouter(handle: AddonHandle<PageHandler>): RequestHandler {
     const body = await json(req);
     const authorization = req.headers.authorization;
     const proofToken = authorization?.startsWith('JWT ') ? authorization.slice(4).trim() : undefined;
-    const installation = await handle.install(body, proofToken);
-    sendJson(res, 200, { oauthId: installation.oauthId, groupId: installation.groupId, roomId: installation.roomId ?? null });
+    // The answer is part of the install: one that cannot be sent rolls the install back.
+    await handle.install(body, proofToken, (installation) =>
+      sendJsonAnswer(res, 200, { oauthId: installation.oauthId, groupId: installation.groupId, roomId: installation.roomId ?? null }));
   };
   routes.add('POST', PATHS.installable, installRoute);
   routes.add('POST', PATHS.update, installRoute);
@@ -54,6 +61,7 @@ export function createRouter(handle: AddonHandle<PageHandler>): RequestHandler {
   }
 
   addUiRoutes(routes, handle);
+  routes.add('GET', PATHS.healthz, async (_req, res) => sendJson(res, 200, await handle.health(HEALTH_TIMEOUT_MS), { 'cache-control': 'no-store' }));
 
   return (req, res, next) => {
     let matched;
@@ -66,7 +74,7 @@ export function createRouter(handle: AddonHandle<PageHandler>): RequestHandler {
     if (!matched) return next();
     if (!matched.ownsHeaders) applyHeaders(res, STRICT_HEADERS);
     Promise.resolve()
-      .then(() => matched.handler(req, res, next, matched.param))
+      .then(() => drain.run(async () => matched.handler(req, res, next, matched.param)))
       .catch((error: unknown) => respondWithError(req, res, error));
   };
 }

@@ -6,7 +6,15 @@ import { listenOn } from '../http/listen';
 import { nodeTokenCarrier } from '../http/token-carrier';
 import { createWebhookEndpoint } from '../http/webhook-endpoint';
 import { webhookFirst } from '../http/webhook-first';
+import { drainOf } from '../http/drain';
+import { closeOnSignals } from '../http/signals';
 import { trustProxyFromEnv } from './trust-proxy';
+
+/** What `listen` needs of the add-on beyond its handle: its start-up checks, and its graceful close for signals. */
+export interface Lifetime {
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
 
 export interface ListenOptions {
   /** Default: `PORT` from the environment, else 3000; 0 picks a free port. */
@@ -20,23 +28,39 @@ export interface ListenOptions {
   app?: RequestListener | express.RequestHandler;
   /** Express's `trust proxy`, for a base URL derived behind ngrok or a reverse proxy. Default: `HIPCHAT_CONNECT_TRUST_PROXY`. */
   trustProxy?: boolean | number | string;
+  /**
+   * On SIGTERM and SIGINT, close gracefully (`addon.close()`: finish in-flight requests within
+   * `limits.shutdownTimeoutMs`, then close the store) and exit by the same signal. Default true; false
+   * for authors who handle signals themselves (and call `addon.close()`).
+   */
+  handleSignals?: boolean;
 }
 
 /**
  * Runs the add-on as a server of its own: webhooks on the fast lane, then the add-on's router and the
  * author's routes in one Express app. Resolves once it accepts connections.
  */
-export async function listen(handle: AddonHandle, router: express.RequestHandler, options: ListenOptions = {}): Promise<Server> {
+export async function listen(handle: AddonHandle, router: express.RequestHandler, lifetime: Lifetime, options: ListenOptions = {}): Promise<Server> {
+  // Strict pattern checking refuses to start with a vulnerable pattern; otherwise checks never delay start-up.
+  if (handle.options.patternCheck === 'strict') await lifetime.ready();
   const app = express();
   app.disable('x-powered-by');
   const trustProxy = options.trustProxy ?? trustProxyFromEnv();
   if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   app.use(router);
   if (options.app) app.use(options.app as express.RequestHandler);
+  const drain = drainOf(handle);
   const endpoint = createWebhookEndpoint(handle, nodeTokenCarrier);
-  const server = createServer(webhookFirst(endpoint, createErrorResponder(handle.options.logger), app));
+  const serve = webhookFirst((req, res, key) => drain.run(() => endpoint(req, res, key)), createErrorResponder(handle.options.logger), app);
+  const server = createServer((req, res) => {
+    drain.track(new Promise((resolve) => res.once('close', resolve)));
+    if (drain.closing) res.setHeader('connection', 'close');
+    serve(req, res);
+  });
   const port = options.port ?? Number(process.env.PORT ?? 3000);
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
   await listenOn(server, port, host);
+  drain.serve(server);
+  if (options.handleSignals ?? true) closeOnSignals({ close: lifetime.close, options: handle.options }, server);
   return server;
 }

@@ -16,11 +16,11 @@ export type WebhookEndpoint<R extends IncomingMessage = IncomingMessage> = (req:
  * first.
  */
 export function createWebhookEndpoint<R extends IncomingMessage>(handle: AddonHandle, carrierOf: (req: R) => TokenCarrier): WebhookEndpoint<R> {
-  const { bodyBytes } = handle.options;
+  const { bodyBytes, bodyTimeoutMs } = handle.options;
   return async (req, res, key) => {
     try {
       if (!handle.webhooks.find(key)) throw new ConnectError('ROUTE_NOT_FOUND', `No webhook with key "${key}"`);
-      const payload = await readJsonBody(req, bodyBytes);
+      const payload = await readJsonBody(req, bodyBytes, bodyTimeoutMs);
       answer(res, await handle.verifyAndReceive(key, carrierOf(req), payload));
     } catch (error) {
       if (!res.headersSent) applyHeaders(res, STRICT_HEADERS);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
  * within one file system), is flushed to the disk, and is then renamed over the target.
  */
 export async function writeFileAtomically(path: string, data: string, mode: number): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID()}.tmp`);
+  const temporary = join(dirname(path), `${temporaryPrefix(path)}${process.pid}.${randomUUID()}.tmp`);
   try {
     const file = await open(temporary, 'wx', mode);
     try {
@@ -23,6 +23,39 @@ export async function writeFileAtomically(path: string, data: string, mode: numb
     throw error;
   }
   await syncDirectory(dirname(path));
+}
+
+/**
+ * Removes the temporary files that writers of `path` left when they were killed mid-write (kill -9, a
+ * power cut): nothing else would ever remove them. A file of a process that is still alive is kept,
+ * since that process may be writing it right now.
+ */
+export async function removeAbandonedTemporaries(path: string): Promise<void> {
+  const prefix = temporaryPrefix(path);
+  let names: string[];
+  try {
+    names = await readdir(dirname(path));
+  } catch {
+    return; // no directory yet, so nothing was left in it
+  }
+  for (const name of names) {
+    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length).split('.', 1)[0]) : NaN;
+    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) await unlink(join(dirname(path), name)).catch(() => undefined);
+  }
+}
+
+function temporaryPrefix(path: string): string {
+  return `.${basename(path)}.`;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, and another user's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The file's text, or undefined when there is no file yet. */

@@ -2,10 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Installation } from '../core/installation';
 import { ConnectError } from '../errors';
-import { readFileIfExists, writeFileAtomically } from './atomic-file';
+import { readFileIfExists, removeAbandonedTemporaries, writeFileAtomically } from './atomic-file';
 import { CoalescingWriter } from './coalescing-writer';
 import { parseSnapshot } from './file-snapshot';
-import type { SetValueOptions, Store } from './store';
+import type { InstallationCondition, SetValueOptions, Store } from './store';
 import { StoreState } from './store-state';
 
 export interface FileStoreOptions {
@@ -52,15 +52,16 @@ export class FileStore implements Store {
     return (await this.open()).state.fetchInstallation(oauthId);
   }
 
-  async storeInstallation(installation: Installation): Promise<void> {
+  async storeInstallation(installation: Installation, condition?: InstallationCondition): Promise<boolean> {
     const { state, persist } = await this.open();
-    state.storeInstallation(installation);
+    if (!state.storeInstallation(installation, condition)) return false;
     await persist();
+    return true;
   }
 
-  async deleteInstallation(oauthId: string): Promise<void> {
+  async deleteInstallation(oauthId: string, condition?: InstallationCondition): Promise<void> {
     const { state, persist } = await this.open();
-    if (state.deleteInstallation(oauthId)) await persist();
+    if (state.deleteInstallation(oauthId, condition)) await persist();
   }
 
   async getValue(oauthId: string, key: string): Promise<string | undefined> {
@@ -98,6 +99,7 @@ export class FileStore implements Store {
   }
 
   private async load(): Promise<OpenFile> {
+    await removeAbandonedTemporaries(this.path);
     let text: string | undefined;
     try {
       text = await readFileIfExists(this.path);

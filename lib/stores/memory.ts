@@ -1,5 +1,5 @@
 import type { Installation } from '../core/installation';
-import type { SetValueOptions, Store } from './store';
+import type { InstallationCondition, SetValueOptions, Store } from './store';
 import { StoreState } from './store-state';
 
 export interface MemoryStoreOptions {
@@ -22,12 +22,12 @@ export class MemoryStore implements Store {
     return this.state.fetchInstallation(oauthId);
   }
 
-  async storeInstallation(installation: Installation): Promise<void> {
-    this.state.storeInstallation(installation);
+  async storeInstallation(installation: Installation, condition?: InstallationCondition): Promise<boolean> {
+    return this.state.storeInstallation(installation, condition);
   }
 
-  async deleteInstallation(oauthId: string): Promise<void> {
-    this.state.deleteInstallation(oauthId);
+  async deleteInstallation(oauthId: string, condition?: InstallationCondition): Promise<void> {
+    this.state.deleteInstallation(oauthId, condition);
   }
 
   async getValue(oauthId: string, key: string): Promise<string | undefined> {

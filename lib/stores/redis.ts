@@ -4,8 +4,8 @@ import { ConnectError, invalidOption } from '../errors';
 import { createConsoleLogger, type Logger } from '../logger';
 import { parseInstallationJson } from './installation-record';
 import { guarded } from './redis-guard';
-import { changeChannel, installationKeys, SCRIPTS, type ScriptCommands } from './redis-layout';
-import type { SetValueOptions, Store } from './store';
+import { changeChannel, conditionArguments, installationKeys, SCRIPTS, type ScriptCommands } from './redis-layout';
+import type { ChangeFeedListener, InstallationCondition, SetValueOptions, Store } from './store';
 import { assertTtl } from './store-state';
 
 export interface RedisStoreOptions {
@@ -61,17 +61,19 @@ export class RedisStore implements Store {
     throw new ConnectError('STORE_UNAVAILABLE', `The installation record at ${key} is damaged`, { details: { key } });
   }
 
-  async storeInstallation(installation: Installation): Promise<void> {
+  async storeInstallation(installation: Installation, condition?: InstallationCondition): Promise<boolean> {
     const { oauthId } = installation;
     const key = installationKeys(this.prefix, oauthId).installation;
     const json = JSON.stringify(installation);
-    await this.run('storeInstallation', () => this.scripts.hipchatConnectStoreInstallation(key, json, this.channel, oauthId));
+    const written = await this.run('storeInstallation', () =>
+      this.scripts.hipchatConnectStoreInstallation(key, json, this.channel, oauthId, ...conditionArguments(condition)));
+    return written === 1;
   }
 
-  async deleteInstallation(oauthId: string): Promise<void> {
+  async deleteInstallation(oauthId: string, condition?: InstallationCondition): Promise<void> {
     const keys = installationKeys(this.prefix, oauthId);
-    await this.run('deleteInstallation', () =>
-      this.scripts.hipchatConnectDeleteInstallation(keys.installation, keys.index, keys.valueBase, this.channel, oauthId));
+    await this.run('deleteInstallation', () => this.scripts.hipchatConnectDeleteInstallation(
+      keys.installation, keys.index, keys.valueBase, this.channel, oauthId, ...conditionArguments(condition)));
   }
 
   async getValue(oauthId: string, key: string): Promise<string | undefined> {
@@ -99,9 +101,9 @@ export class RedisStore implements Store {
   /**
    * Listens on a connection of its own (a subscribed connection can run no other command). Notices of
    * this process's own changes arrive too, which costs a cache one extra miss. Notices published while
-   * the connection is down are lost, which is why in-process caches also expire by time.
+   * the connection is down are lost: `feed` hears when it goes down and when it is subscribed again.
    */
-  async onInstallationChange(listener: (oauthId: string) => void): Promise<() => Promise<void>> {
+  async onInstallationChange(listener: (oauthId: string) => void, feed?: ChangeFeedListener): Promise<() => Promise<void>> {
     // Our own resubscription, not ioredis's: its autoResubscribe leaves the SUBSCRIBE's promise unhandled,
     // and when the connection then closes for good the rejection ends the process.
     const subscriber: Client = this.redis.isCluster
@@ -118,7 +120,9 @@ export class RedisStore implements Store {
       }
     };
     subscriber.on('message', onMessage);
-    const subscribe = () => subscriber.subscribe(this.channel);
+    const onClose = () => feed?.lost();
+    subscriber.on('close', onClose);
+    const subscribe = () => subscriber.subscribe(this.channel).then(() => feed?.subscribed());
     /** A subscription was missed (Redis slow or away at start-up) and not yet made good. */
     let behind = false;
     const resubscribe = () => void subscribe().then(() => {
@@ -132,6 +136,7 @@ export class RedisStore implements Store {
       // A slow or absent Redis at start-up must not cost cross-process invalidation until the next
       // restart: go on without the feed (the cache's expiry bounds staleness) and keep asking.
       behind = true;
+      feed?.lost();
       this.logger.warn({ err: error }, 'installation change feed not subscribed yet; relying on cache expiry until it is');
       resubscribe();
     }
@@ -140,7 +145,7 @@ export class RedisStore implements Store {
     subscriber.on('ready', resubscribe);
     return async () => {
       // Messages already on the wire may still arrive while the connection closes; the listener is done.
-      subscriber.off('message', onMessage);
+      subscriber.off('message', onMessage).off('close', onClose);
       this.subscribers.delete(subscriber);
       subscriber.disconnect();
     };

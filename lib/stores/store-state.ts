@@ -1,7 +1,7 @@
 import type { Installation } from '../core/installation';
 import { invalidOption } from '../errors';
 import { copyInstallation } from './installation-record';
-import type { SetValueOptions } from './store';
+import type { InstallationCondition, SetValueOptions } from './store';
 
 /** The plain-data form of a StoreState: what FileStore writes to disk. */
 export interface StoreSnapshot {
@@ -44,12 +44,16 @@ export class StoreState {
     return installation && copyInstallation(installation);
   }
 
-  storeInstallation(installation: Installation): void {
+  /** Returns whether it wrote. */
+  storeInstallation(installation: Installation, condition?: InstallationCondition): boolean {
+    if (!this.meets(installation.oauthId, condition)) return false;
     this.installations.set(installation.oauthId, copyInstallation(installation));
+    return true;
   }
 
   /** Returns whether anything was removed. */
-  deleteInstallation(oauthId: string): boolean {
+  deleteInstallation(oauthId: string, condition?: InstallationCondition): boolean {
+    if (!this.meets(oauthId, condition)) return false;
     const hadInstallation = this.installations.delete(oauthId);
     return this.values.delete(oauthId) || hadInstallation;
   }
@@ -86,6 +90,12 @@ export class StoreState {
       if (values.size > 0) snapshot.values[oauthId] = Object.fromEntries(values);
     }
     return snapshot;
+  }
+
+  private meets(oauthId: string, condition: InstallationCondition | undefined): boolean {
+    if (condition === undefined) return true;
+    const stored = this.installations.get(oauthId);
+    return condition.ifSecret === null ? stored === undefined : stored?.oauthSecret === condition.ifSecret;
   }
 
   private valuesOf(oauthId: string): Map<string, StoredValue> {

@@ -9,10 +9,17 @@ import type { Installation } from '../core/installation';
  */
 export interface Store {
   fetchInstallation(oauthId: string): Promise<Installation | undefined>;
-  /** Creates or replaces the installation record. */
-  storeInstallation(installation: Installation): Promise<void>;
-  /** Removes the installation and every value stored under its oauthId (tokens, settings, locks). */
-  deleteInstallation(oauthId: string): Promise<void>;
+  /**
+   * Creates or replaces the installation record, and resolves true. With a condition the check and the
+   * write are one atomic step, and nothing is written (false) when the stored record does not meet it:
+   * that is what lets exactly one of several concurrent installs of an oauthId win.
+   */
+  storeInstallation(installation: Installation, condition?: InstallationCondition): Promise<boolean>;
+  /**
+   * Removes the installation and every value stored under its oauthId (tokens, settings, locks); with a
+   * condition, only when the stored record meets it (an install rolling back only what it wrote).
+   */
+  deleteInstallation(oauthId: string, condition?: InstallationCondition): Promise<void>;
 
   getValue(oauthId: string, key: string): Promise<string | undefined>;
   /**
@@ -25,9 +32,10 @@ export interface Store {
 
   /**
    * Tells this process when another process changed or removed an installation, so in-process caches
-   * can drop it. Stores that only ever serve one process leave this out.
+   * can drop it. Stores that only ever serve one process leave this out. `feed` hears when the feed
+   * itself stops and starts, since notices published meanwhile are lost.
    */
-  onInstallationChange?(listener: (oauthId: string) => void): Promise<() => Promise<void>>;
+  onInstallationChange?(listener: (oauthId: string) => void, feed?: ChangeFeedListener): Promise<() => Promise<void>>;
 
   /** Releases connections and timers the store itself opened. */
   close?(): Promise<void>;
@@ -36,4 +44,18 @@ export interface Store {
 export interface SetValueOptions {
   ttlMs?: number;
   ifAbsent?: boolean;
+}
+
+/** What the stored record must be for a conditional write to happen. */
+export interface InstallationCondition {
+  /** The stored record's `oauthSecret` must be this one; `null`: there must be no record at all. */
+  ifSecret: string | null;
+}
+
+/** The state of a store's change feed, for caches that must know when notices may have been missed. */
+export interface ChangeFeedListener {
+  /** Notices arrive from now on (first subscription, and every one after an outage). */
+  subscribed(): void;
+  /** The feed is down: notices published from now on are lost until `subscribed` is called again. */
+  lost(): void;
 }

@@ -110,6 +110,58 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await expect(store.fetchInstallation('a}:v:x')).resolves.toEqual(tricky);
         await expect(store.getValue('a}:v:x', 'k')).resolves.toBe('value of tricky');
       });
+
+      it('with ifSecret null, stores only while there is no record, and says whether it did', async () => {
+        const first = makeInstallation();
+        await expect(store.storeInstallation(first, { ifSecret: null })).resolves.toBe(true);
+        await expect(store.storeInstallation({ ...first, oauthSecret: 'another' }, { ifSecret: null })).resolves.toBe(false);
+        await expect(store.fetchInstallation(first.oauthId)).resolves.toEqual(first);
+      });
+
+      it('with ifSecret, replaces only a record holding that secret', async () => {
+        const first = makeInstallation();
+        await expect(store.storeInstallation(first)).resolves.toBe(true);
+        const rotated = { ...first, oauthSecret: 'rotated' };
+        await expect(store.storeInstallation(rotated, { ifSecret: 'not-the-secret' })).resolves.toBe(false);
+        await expect(store.storeInstallation(rotated, { ifSecret: first.oauthSecret })).resolves.toBe(true);
+        await expect(store.fetchInstallation(first.oauthId)).resolves.toEqual(rotated);
+        await expect(store.storeInstallation(makeInstallation(), { ifSecret: 'any' })).resolves.toBe(false);
+      });
+
+      it('lets exactly one of 20 concurrent conditional writes of one oauthId win', async () => {
+        const oauthId = makeInstallation().oauthId;
+        const contenders = Array.from({ length: 20 }, (_, index) => makeInstallation({ oauthId, oauthSecret: `secret-${index}` }));
+        const results = await Promise.all(contenders.map((contender) => store.storeInstallation(contender, { ifSecret: null })));
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const winner = contenders[results.indexOf(true)];
+        await expect(store.fetchInstallation(oauthId)).resolves.toEqual(winner);
+      });
+
+      it('with ifSecret, deletes only a record holding that secret, with its values', async () => {
+        const installation = makeInstallation();
+        await store.storeInstallation(installation);
+        await store.setValue(installation.oauthId, 'settings', 'kept');
+        await store.deleteInstallation(installation.oauthId, { ifSecret: 'not-the-secret' });
+        await expect(store.fetchInstallation(installation.oauthId)).resolves.toEqual(installation);
+        await expect(store.getValue(installation.oauthId, 'settings')).resolves.toBe('kept');
+        await store.deleteInstallation(installation.oauthId, { ifSecret: installation.oauthSecret });
+        await expect(store.fetchInstallation(installation.oauthId)).resolves.toBeUndefined();
+        await expect(store.getValue(installation.oauthId, 'settings')).resolves.toBeUndefined();
+      });
+
+      it('answers undefined for an id holding a lone UTF-16 surrogate, and keeps its values apart', async () => {
+        // Any JSON string (a token's iss) may hold one; every store answers "unknown", never a throw.
+        const lone = '\ud800';
+        await expect(store.fetchInstallation(lone)).resolves.toBeUndefined();
+        await expect(store.fetchInstallation(`x${'\udc00'}y`)).resolves.toBeUndefined();
+        await store.setValue(`${lone}a`, 'k', 'lone');
+        await store.setValue('%uD800a', 'k', 'look-alike');
+        await expect(store.getValue(`${lone}a`, 'k')).resolves.toBe('lone');
+        await expect(store.getValue('%uD800a', 'k')).resolves.toBe('look-alike');
+        await expect(store.getValue('\ufffda', 'k')).resolves.toBeUndefined();
+        await store.deleteInstallation(`${lone}a`);
+        await expect(store.getValue('%uD800a', 'k')).resolves.toBe('look-alike');
+      });
     });
 
     describe('values', () => {

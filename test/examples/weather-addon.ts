@@ -10,7 +10,7 @@ export function createWeatherAddon(options: Partial<AddonOptions> = {}): Addon {
   });
 
   // A slash command: the host sends only the messages its pattern matches.
-  addon.webhook('room_message', { key: 'weather', pattern: /^\/weather\s+(?<city>.+)$/i }, (ctx) => ({
+  addon.webhook('room_message', { key: 'weather', pattern: /^\/weather\s+(?<city>\S.*)$/i }, (ctx) => ({
     message: `Sunny in ${ctx.match.groups.city}, @${ctx.sender.mention_name}`,
     color: 'green',
     message_format: 'text',

@@ -32,7 +32,8 @@ export async function run(args: string[]): Promise<number> {
   const emulator = await startEmulator({ port: Number(values['emulator-port']), logger });
   // The demo starts a new emulator each run, so installations need not outlive it.
   const addon = createWeatherAddon({ store: new MemoryStore(), development: true, logger });
-  const server = await addon.listen({ port: Number(values.port), host: '127.0.0.1', app: weatherRoutes(addon) });
+  // The demo's own Ctrl-C first uninstalls through the add-on, which must still be serving then.
+  const server = await addon.listen({ port: Number(values.port), host: '127.0.0.1', app: weatherRoutes(addon), handleSignals: false });
   const addonUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say(`Emulator listening on ${emulator.url} (capabilities: ${emulator.capabilitiesUrl})`);

@@ -17,12 +17,20 @@ export interface InstallPayload {
 export interface InstallRequest {
   /** A JWT from the request, the only way to take over an oauthId stored with another secret. */
   proofToken?: string | undefined;
+  /**
+   * Gives the host its answer once the install is complete, and says whether it was sent. When it was
+   * not (the host gave up waiting, the add-on is shutting down), the host has given up on the install
+   * (and has deleted the OAuth client), so the record is rolled back: no installation is left that the
+   * host does not know of, and that no uninstall would ever remove.
+   */
+  answer?(installation: Installation): Promise<boolean>;
 }
 
 /**
  * Install and update (protocol section 4, steps 3 and 4). The cheap refusals come first and make no
  * request at all; the host is asked only about a payload that could be accepted. The answer is given
- * only once the store has acknowledged the write and the author's listeners have run.
+ * only once the store has acknowledged the write and the author's listeners have run. The write is
+ * conditional on the record read at the start, so of concurrent installs of one oauthId exactly one wins.
  */
 export async function install(context: LifecycleContext, body: unknown, request: InstallRequest = {}): Promise<Installation> {
   const payload = parsePayload(body);
@@ -57,6 +65,11 @@ export async function install(context: LifecycleContext, body: unknown, request:
     ...(previous ? { updatedAt: now } : {}),
   };
   await save(context, installation, previous);
+  if (request.answer && !(await request.answer(installation))) {
+    await rollBack(context, installation, previous);
+    context.logger.warn({ oauthId: installation.oauthId }, 'the host did not receive the install answer; install rolled back');
+    throw new ConnectError('HOST_UNREACHABLE', 'The install answer could not be sent; the install was rolled back');
+  }
   context.logger.info({ oauthId: installation.oauthId, groupId: installation.groupId, roomId: installation.roomId }, previous ? 'installation updated' : 'installed');
   return installation;
 }
@@ -82,21 +95,27 @@ async function provesOldSecret(context: LifecycleContext, oauthId: string, reque
 
 /** Stores, then runs the author's listeners; if one throws, the store goes back to what it was. */
 async function save(context: LifecycleContext, installation: Installation, previous: Installation | undefined): Promise<void> {
-  await context.store.storeInstallation(installation);
+  // `false` only: a store written before conditions existed resolves undefined, and wrote.
+  if ((await context.store.storeInstallation(installation, { ifSecret: previous?.oauthSecret ?? null })) === false) {
+    context.logger.warn({ oauthId: installation.oauthId }, 'install refused: this oauthId changed while the install ran');
+    throw new ConnectError('OAUTH_ID_CONFLICT', 'This oauthId was installed or changed while this install ran');
+  }
   context.cache.forget(installation.oauthId);
   try {
     if (previous) await context.events.emit('updated', { installation, previous });
     else await context.events.emit('installed', { installation });
   } catch (cause) {
-    await rollBack(context, installation.oauthId, previous);
+    await rollBack(context, installation, previous);
     if (isConnectError(cause, 'STORE_UNAVAILABLE')) throw cause;
     context.logger.error({ err: cause, oauthId: installation.oauthId }, 'installation listener failed; install rolled back');
     throw new ConnectError('LIFECYCLE_HANDLER_FAILED', 'The add-on could not complete the installation', { cause });
   }
 }
 
-async function rollBack(context: LifecycleContext, oauthId: string, previous: Installation | undefined): Promise<void> {
-  if (previous) await context.store.storeInstallation(previous);
-  else await context.store.deleteInstallation(oauthId);
-  context.cache.forget(oauthId);
+/** Puts back what was there, unless the record has been changed since by someone else (another secret). */
+async function rollBack(context: LifecycleContext, installation: Installation, previous: Installation | undefined): Promise<void> {
+  const ours = { ifSecret: installation.oauthSecret };
+  if (previous) await context.store.storeInstallation(previous, ours);
+  else await context.store.deleteInstallation(installation.oauthId, ours);
+  context.cache.forget(installation.oauthId);
 }

@@ -30,7 +30,7 @@ const ALGORITHM = 'HS256';
 export async function verifyToken(token: string, options: VerifyOptions): Promise<Verified> {
   const untrusted = decodeUntrusted(token);
   if (untrusted.alg !== ALGORITHM) {
-    throw new ConnectError('JWT_ALGORITHM_NOT_ALLOWED', `JWT algorithm must be ${ALGORITHM}`, { details: { alg: String(untrusted.alg) } });
+    throw new ConnectError('JWT_ALGORITHM_NOT_ALLOWED', `JWT algorithm must be ${ALGORITHM}`, { details: { alg: describeAlg(untrusted.alg) } });
   }
   const installation = await options.findInstallation(untrusted.iss);
   if (!installation) throw new ConnectError('JWT_UNKNOWN_ISSUER', 'JWT issuer is not an installation of this add-on');
@@ -55,7 +55,17 @@ function checkTimes(claims: Claims, nowSeconds: number, options: VerifyOptions):
   const tolerance = options.clockToleranceSeconds;
   if (claims.exp + tolerance < nowSeconds) throw new ConnectError('JWT_EXPIRED', 'JWT has expired');
   if (claims.iat - tolerance > nowSeconds) throw new ConnectError('JWT_ISSUED_IN_FUTURE', 'JWT was issued in the future');
+  if (typeof claims.nbf === 'number' && claims.nbf - tolerance > nowSeconds) throw new ConnectError('JWT_NOT_YET_VALID', 'JWT is not valid yet (nbf)');
   if (nowSeconds - claims.iat > options.maxAgeSeconds + tolerance) {
     throw new ConnectError('JWT_TOO_OLD', `JWT was issued more than ${options.maxAgeSeconds} s ago`);
   }
+}
+
+/**
+ * The refused `alg` as it may be echoed back: the header is anyone's, so only a short string is shown as
+ * it is, and anything else by its JSON type (an object's own `toString` is never called).
+ */
+function describeAlg(alg: unknown): string {
+  if (typeof alg === 'string') return alg.slice(0, 32);
+  return alg === null ? 'null' : Array.isArray(alg) ? 'array' : typeof alg;
 }

@@ -23,7 +23,8 @@ export function viewerOf({ installation, claims }: Verified, clientFor: ClientFo
   return withLazy(viewer, 'client', () => clientFor(installation));
 }
 
+/** normaliseClaims checked that `room_id` is a positive whole number or its decimal string. */
 function roomIdOf(claims: Claims): number | undefined {
-  const roomId = Number(claims.context?.room_id);
-  return Number.isInteger(roomId) && roomId > 0 ? roomId : undefined;
+  const roomId = claims.context?.room_id;
+  return roomId === undefined ? undefined : Number(roomId);
 }

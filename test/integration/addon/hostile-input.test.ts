@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { roomMessagePayload } from '../../bench/payload';
@@ -14,7 +16,7 @@ describe.each(['mounted', 'standalone'] as const)('hostile input to the webhook 
 
   beforeAll(async () => {
     redis = connectTestRedis();
-    stack = await startStack(redis.redis, redis.prefix, { limits: { bodyBytes: 16 * 1024 } }, { serving });
+    stack = await startStack(redis.redis, redis.prefix, { limits: { bodyBytes: 16 * 1024, bodyTimeoutMs: 500 } }, { serving });
     const { oauthId } = await stack.emulator.install({ descriptorUrl: stack.descriptorUrl, roomId: stack.emulator.rooms[0]!.id });
     installation = (await stack.store.fetchInstallation(oauthId))!;
   });
@@ -41,19 +43,30 @@ describe.each(['mounted', 'standalone'] as const)('hostile input to the webhook 
     ['an unknown issuer', () => hostToken({ ...installation, oauthId: 'not-installed' }), 'JWT_UNKNOWN_ISSUER'],
     ['an oversized token', () => hostToken(installation, { padding: 'x'.repeat(5000) }), 'JWT_TOO_LARGE'],
     ['a malformed token', () => 'a.b', 'JWT_MALFORMED'],
-  ])('refuses %s with a coded 401 within 100 ms', async (_name, makeToken, code) => {
-    // Every try must be refused; the fastest must be quick. The best of five stays under 100 ms on a
-    // loaded machine, while a refusal that waited on something slow (a store, a timer) would be slow every time.
-    const elapsed: number[] = [];
-    for (let attempt = 0; attempt < 5; attempt++) {
+  ])('refuses %s with a coded 401, as quickly as a request with no token', async (_name, makeToken, code) => {
+    // A refusal that waited on something slow (a store, a timer) would be slow every time. Measured
+    // against a baseline taken in the same rounds, the request with no token at all (refused before any
+    // lookup), so that a busy machine slows both alike: an absolute bound (100 ms) failed under load.
+    const timed = async (authorization: string | undefined) => {
       const started = performance.now();
-      const response = await request(stack.served.url).post(path).set('authorization', `JWT ${makeToken()}`).send(payload());
-      elapsed.push(performance.now() - started);
+      const sent = request(stack.served.url).post(path);
+      const response = await (authorization === undefined ? sent : sent.set('authorization', authorization)).send(payload());
+      return { response, elapsed: performance.now() - started };
+    };
+    const refusals: number[] = [];
+    const baselines: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const baseline = await timed(undefined);
+      expect(baseline.response.body.error.code).toBe('JWT_MISSING');
+      baselines.push(baseline.elapsed);
+      const token = makeToken();
+      const { response, elapsed } = await timed(`JWT ${token}`);
+      refusals.push(elapsed);
       expect(response.status).toBe(401);
       expect(response.headers['www-authenticate']).toBe('JWT');
       expect(response.body.error).toMatchObject({ code, status: 401, message: expect.any(String) });
     }
-    expect(Math.min(...elapsed)).toBeLessThan(100);
+    expect(Math.min(...refusals) - Math.min(...baselines)).toBeLessThan(50);
   });
 
   it('refuses a request with no token at all', async () => {
@@ -95,6 +108,31 @@ describe.each(['mounted', 'standalone'] as const)('hostile input to the webhook 
     const response = await request(stack.served.url).post(path).set('authorization', `JWT ${hostToken(installation)}`).type('form').send('a=1');
     expect(response.status).toBe(415);
     expect(response.body.error.code).toBe('BODY_UNSUPPORTED_TYPE');
+  });
+
+  it('refuses a compressed body with a coded 415 rather than parsing gzip as JSON', async () => {
+    const response = await request(stack.served.url).post(path).set('authorization', `JWT ${hostToken(installation)}`)
+      .set('content-type', 'application/json').set('content-encoding', 'gzip').send(gzipSync(JSON.stringify(payload())));
+    expect(response.status).toBe(415);
+    expect(response.body.error.code).toBe('BODY_UNSUPPORTED_ENCODING');
+  });
+
+  it('answers a body that trickles in slower than limits.bodyTimeoutMs with a coded 408, and closes the connection', async () => {
+    const { port } = new URL(stack.served.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    socket.setTimeout(5000, () => socket.destroy()); // without a limit of the add-on's own, Node waits minutes
+    const started = Date.now();
+    socket.write(`POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+      `authorization: JWT ${hostToken(installation)}\r\ncontent-length: 1000\r\n\r\n{"event":`);
+    await closed;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(answer).toMatch(/connection: close/i);
+    expect(answer).toContain('"code":"BODY_TIMEOUT"');
   });
 
   it('refuses a payload that is not a webhook envelope with a coded 400', async () => {

@@ -14,7 +14,7 @@ beforeAll(async () => {
     key: 'com.example.weather', name: 'Weather', description: 'Answers /weather <city>',
     scopes: ['send_notification'], store: new MemoryStore(), development: true, logger: silentLogger,
   });
-  addon.webhook('room_message', { key: 'weather', pattern: /^\/weather\s+(?<city>.+)$/i }, (ctx) =>
+  addon.webhook('room_message', { key: 'weather', pattern: /^\/weather\s+(?<city>\S.*)$/i }, (ctx) =>
     ({ message: `Sunny in ${ctx.match?.groups?.city}`, color: 'green' }));
   const app = express();
   app.use(addon.router);

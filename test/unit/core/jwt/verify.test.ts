@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { verifyToken, type VerifyOptions } from '../../../../lib/core/jwt/verify';
 import { fakeInstallation, hostToken, unsignedToken } from '../../../support/installations';
@@ -56,5 +57,48 @@ describe('verifyToken', () => {
   it('tolerates clock skew within clockToleranceSeconds', async () => {
     await expect(codeOf(hostToken(installation, { iat: now + 30, exp: now + 600 }, now))).resolves.toBe('verified');
     await expect(codeOf(hostToken(installation, { iat: now - 600, exp: now - 30 }, now))).resolves.toBe('verified');
+  });
+});
+
+/** Tokens found by fuzzing: each once answered 500 where a coded 401 belongs (issue 9). */
+describe('verifyToken on claims and headers of the wrong type', () => {
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  /** Signed by hand: jsonwebtoken refuses to sign some of these claims, and a host's software need not. */
+  const signedAsIs = (payload: Record<string, unknown>) => {
+    const input = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(payload)}`;
+    return `${input}.${createHmac('sha256', installation.oauthSecret).update(input).digest('base64url')}`;
+  };
+
+  it('refuses an alg that is an object without calling its toString', async () => {
+    const token = `${encode({ alg: { toString: 1 } })}.${encode({ iss: 'oauth-1', iat: now, exp: now + 60 })}.`;
+    const error = await verifyToken(token, options).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'JWT_ALGORITHM_NOT_ALLOWED', details: { alg: 'object' } });
+  });
+
+  it.each([
+    ['context.room_id an object', { context: { room_id: { valueOf: 1 } } }, 'context.room_id'],
+    ['context.room_id a negative number', { context: { room_id: -4 } }, 'context.room_id'],
+    ['context.room_id a word', { context: { room_id: 'lobby' } }, 'context.room_id'],
+    ['context a string', { context: 'room 1' }, 'context'],
+    ['context.user_tz a number', { context: { room_id: 1, user_tz: 3 } }, 'context.user_tz'],
+    ['sub an object', { sub: { id: 1 } }, 'sub'],
+    ['prn an array', { sub: undefined, prn: [1] }, 'prn'],
+    ['jti a number', { jti: 5 }, 'jti'],
+    ['nbf a string', { nbf: 'soon' }, 'nbf'],
+  ])('refuses a signed token with %s as JWT_CLAIM_INVALID, naming the claim', async (_name, claims, claim) => {
+    const error = await verifyToken(signedAsIs({ iss: 'oauth-1', iat: now, exp: now + 60, context: { room_id: 1 }, ...claims }), options)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'JWT_CLAIM_INVALID', status: 401, details: { claim } });
+  });
+
+  it('keeps a room id sent as a decimal string', async () => {
+    const { claims } = await verifyToken(hostToken(installation, { context: { room_id: '17' } }, now), options);
+    expect(claims.context?.room_id).toBe('17');
+  });
+
+  it('refuses a token whose nbf is later than now beyond the clock tolerance, and honours the tolerance', async () => {
+    await expect(codeOf(hostToken(installation, { nbf: now + 120 }, now))).resolves.toBe('JWT_NOT_YET_VALID');
+    await expect(codeOf(hostToken(installation, { nbf: now + 30 }, now))).resolves.toBe('verified');
+    await expect(codeOf(hostToken(installation, { nbf: now - 30 }, now))).resolves.toBe('verified');
   });
 });

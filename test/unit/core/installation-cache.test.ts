@@ -1,0 +1,88 @@
+import type { Installation } from '../../../lib/core/installation';
+import { InstallationCache } from '../../../lib/core/installation-cache';
+import { MemoryStore } from '../../../lib/stores/memory';
+import type { ChangeFeedListener, Store } from '../../../lib/stores/store';
+import { fakeInstallation } from '../../support/installations';
+
+/** A store whose reads wait until the test lets them go, with a change feed the test drives. */
+class SteeredStore extends MemoryStore implements Store {
+  readonly held: (() => void)[] = [];
+  reads = 0;
+  feed: ChangeFeedListener | undefined;
+  notify: ((oauthId: string) => void) | undefined;
+
+  override async fetchInstallation(oauthId: string): Promise<Installation | undefined> {
+    this.reads += 1;
+    const found = await super.fetchInstallation(oauthId);
+    await new Promise<void>((release) => this.held.push(release));
+    return found;
+  }
+
+  async onInstallationChange(listener: (oauthId: string) => void, feed?: ChangeFeedListener): Promise<() => Promise<void>> {
+    this.notify = listener;
+    this.feed = feed;
+    return async () => undefined;
+  }
+
+  releaseAll(): void {
+    for (const release of this.held.splice(0)) release();
+  }
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('InstallationCache', () => {
+  const installation = fakeInstallation();
+  let store: SteeredStore;
+  let cache: InstallationCache;
+
+  beforeEach(async () => {
+    store = new SteeredStore();
+    await store.storeInstallation(installation);
+    cache = new InstallationCache(store, { max: 10, ttlMs: 60_000, feedDownTtlMs: 50 });
+    await cache.watch();
+    store.feed?.subscribed();
+  });
+
+  it('reads again when a change notice meets a read, and never caches what the first read found', async () => {
+    const lookup = cache.get(installation.oauthId);
+    await tick();
+    // The installation is removed and announced while the first read is under way.
+    await store.deleteInstallation(installation.oauthId);
+    store.notify?.(installation.oauthId);
+    store.releaseAll();
+    await tick();
+    store.releaseAll();
+    await expect(lookup).resolves.toBeUndefined();
+    expect(store.reads).toBe(2);
+  });
+
+  it('shares one read between concurrent lookups', async () => {
+    const lookups = [cache.get(installation.oauthId), cache.get(installation.oauthId)];
+    await tick();
+    store.releaseAll();
+    await expect(Promise.all(lookups)).resolves.toEqual([installation, installation]);
+    expect(store.reads).toBe(1);
+  });
+
+  it('drops every entry when the feed is subscribed again, and keeps entries briefly while it is down', async () => {
+    const first = cache.get(installation.oauthId);
+    await tick();
+    store.releaseAll();
+    await first;
+    store.feed?.lost();
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    const afterExpiry = cache.get(installation.oauthId);
+    await tick();
+    store.releaseAll();
+    await afterExpiry;
+    expect(store.reads).toBe(2);
+
+    store.feed?.subscribed();
+    const afterResubscribe = cache.get(installation.oauthId);
+    await tick();
+    store.releaseAll();
+    await afterResubscribe;
+    expect(store.reads).toBe(3);
+  });
+});
