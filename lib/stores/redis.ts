@@ -1,9 +1,8 @@
-import type { Cluster, Redis } from 'ioredis';
 import type { Installation } from '../core/installation';
 import { ConnectError, invalidOption } from '../errors';
 import { createConsoleLogger, type Logger } from '../logger';
 import { parseInstallationJson } from './installation-record';
-import { guarded } from './redis-guard';
+import { guarded, type RedisConnection } from './redis-guard';
 import { changeChannel, installationKeys, SCRIPTS, type ScriptCommands } from './redis-layout';
 import type { SetValueOptions, Store } from './store';
 import { assertTtl } from './store-state';
@@ -19,7 +18,20 @@ export interface RedisStoreOptions {
   logger?: Logger;
 }
 
-type Client = Redis | Cluster;
+/**
+ * What the store uses of an ioredis `Redis` or `Cluster` client, written out rather than imported so that
+ * the package's declarations compile for users who never installed ioredis (it is an optional peer).
+ * test/unit/stores/redis-client-type.test.ts checks that both ioredis clients still fit.
+ */
+export interface RedisClient extends RedisConnection {
+  readonly isCluster: boolean;
+  get(key: string): Promise<string | null>;
+  defineCommand(name: string, definition: { lua: string; numberOfKeys?: number }): void;
+  /** A standalone client takes ioredis's options here (`{ autoResubscribe }`); a Cluster is duplicated without. */
+  duplicate(override?: object): RedisClient;
+  subscribe(channel: string): Promise<unknown>;
+  disconnect(): void;
+}
 
 /**
  * The store for add-ons that run as several processes: standalone Redis, Sentinel or Cluster, through
@@ -33,9 +45,9 @@ export class RedisStore implements Store {
   private readonly logger: Logger;
   private readonly channel: string;
   private readonly scripts: ScriptCommands;
-  private readonly subscribers = new Set<Client>();
+  private readonly subscribers = new Set<RedisClient>();
 
-  constructor(private readonly redis: Client, options: RedisStoreOptions = {}) {
+  constructor(private readonly redis: RedisClient, options: RedisStoreOptions = {}) {
     if (typeof redis?.defineCommand !== 'function') throw invalidOption('redis', 'an ioredis Redis or Cluster client');
     this.prefix = options.prefix ?? 'hipchat:';
     if (typeof this.prefix !== 'string') throw invalidOption('prefix', 'a string');
@@ -104,9 +116,7 @@ export class RedisStore implements Store {
   async onInstallationChange(listener: (oauthId: string) => void): Promise<() => Promise<void>> {
     // Our own resubscription, not ioredis's: its autoResubscribe leaves the SUBSCRIBE's promise unhandled,
     // and when the connection then closes for good the rejection ends the process.
-    const subscriber: Client = this.redis.isCluster
-      ? this.redis.duplicate()
-      : (this.redis as Redis).duplicate({ autoResubscribe: false });
+    const subscriber = this.redis.isCluster ? this.redis.duplicate() : this.redis.duplicate({ autoResubscribe: false });
     this.subscribers.add(subscriber);
     subscriber.on('error', (error: unknown) => this.logger.warn({ error }, 'Redis connection for installation changes failed'));
     const onMessage = (channel: string, oauthId: string) => {
