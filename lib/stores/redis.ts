@@ -3,6 +3,7 @@ import { ConnectError, invalidOption } from '../errors';
 import { createConsoleLogger, type Logger } from '../logger';
 import { parseInstallationJson } from './installation-record';
 import { guarded, type RedisConnection } from './redis-guard';
+import { reportOutages } from './redis-outage';
 import { changeChannel, installationKeys, SCRIPTS, type ScriptCommands } from './redis-layout';
 import type { SetValueOptions, Store } from './store';
 import { assertTtl } from './store-state';
@@ -46,6 +47,7 @@ export class RedisStore implements Store {
   private readonly channel: string;
   private readonly scripts: ScriptCommands;
   private readonly subscribers = new Set<RedisClient>();
+  private readonly stopReporting: () => void;
 
   constructor(private readonly redis: RedisClient, options: RedisStoreOptions = {}) {
     if (typeof redis?.defineCommand !== 'function') throw invalidOption('redis', 'an ioredis Redis or Cluster client');
@@ -60,6 +62,7 @@ export class RedisStore implements Store {
     // Defining an existing name again replaces it with the same script, so several stores may share a client.
     for (const [name, script] of Object.entries(SCRIPTS)) redis.defineCommand(name, script);
     this.scripts = redis as unknown as ScriptCommands;
+    this.stopReporting = reportOutages(redis, this.logger, 'Redis');
   }
 
   async fetchInstallation(oauthId: string): Promise<Installation | undefined> {
@@ -118,13 +121,14 @@ export class RedisStore implements Store {
     // and when the connection then closes for good the rejection ends the process.
     const subscriber = this.redis.isCluster ? this.redis.duplicate() : this.redis.duplicate({ autoResubscribe: false });
     this.subscribers.add(subscriber);
-    subscriber.on('error', (error: unknown) => this.logger.warn({ error }, 'Redis connection for installation changes failed'));
+    // Its errors are the same outage the main connection reports once; listening keeps ioredis from printing each.
+    subscriber.on('error', () => undefined);
     const onMessage = (channel: string, oauthId: string) => {
       if (channel !== this.channel) return;
       try {
         listener(oauthId);
       } catch (error) {
-        this.logger.error({ error, oauthId }, 'Installation change listener threw');
+        this.logger.error({ err: error, oauthId }, 'Installation change listener threw');
       }
     };
     subscriber.on('message', onMessage);
@@ -158,6 +162,7 @@ export class RedisStore implements Store {
 
   /** Closes the connections this store opened; the client passed to the constructor stays open. */
   async close(): Promise<void> {
+    this.stopReporting();
     for (const subscriber of this.subscribers) subscriber.disconnect();
     this.subscribers.clear();
   }
