@@ -14,22 +14,36 @@ export interface ProcessOutcome {
 /** The built command, as the package's `bin` runs it. */
 export const BUILT_CLI = path.join(root, 'dist/lib/cli/main.js');
 
+export interface RunningCli {
+  /** What it wrote so far. */
+  readonly output: { stdout: string; stderr: string };
+  /** Resolves when it has exited by itself, or was killed after `timeoutMs`. */
+  readonly exited: Promise<ProcessOutcome>;
+  signal(signal: NodeJS.Signals): void;
+}
+
 /**
- * Runs `hipchat-connect <args>` as a user does, in a process of its own, from the build (`npm run build`
+ * Starts `hipchat-connect <args>` as a user does, in a process of its own, from the build (`npm run build`
  * first, as `npm test` expects: transpiling the sources on load costs seconds a run); killed after
  * `timeoutMs`, which a test then sees as code null.
  */
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<ProcessOutcome> {
+export function startCli(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): RunningCli {
   if (!existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run \`npm run build\` before these tests`);
   const child = spawn(process.execPath, [BUILT_CLI, ...args], {
     cwd: root, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const outcome = { stdout: '', stderr: '' };
-  child.stdout.on('data', (chunk) => (outcome.stdout += String(chunk)));
-  child.stderr.on('data', (chunk) => (outcome.stderr += String(chunk)));
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk) => (output.stdout += String(chunk)));
+  child.stderr.on('data', (chunk) => (output.stderr += String(chunk)));
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 15_000);
-  return new Promise((resolve) => child.on('close', (code) => {
+  const exited = new Promise<ProcessOutcome>((resolve) => child.on('close', (code) => {
     clearTimeout(timer);
-    resolve({ code, ...outcome });
+    resolve({ code, ...output });
   }));
+  return { output, exited, signal: (signal) => void child.kill(signal) };
+}
+
+/** Runs `hipchat-connect <args>` to its end: its exit code and what it wrote. */
+export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<ProcessOutcome> {
+  return startCli(args, options).exited;
 }
