@@ -74,5 +74,3 @@ function colours(stream: NodeJS.WritableStream): boolean {
 function isStream(value: ConsoleLoggerOptions | NodeJS.WritableStream): value is NodeJS.WritableStream {
   return typeof (value as NodeJS.WritableStream).write === 'function';
 }
-
-export { redact } from './log-lines';

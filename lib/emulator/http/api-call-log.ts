@@ -10,7 +10,7 @@ export function logApiCalls(logger: Logger): RequestHandler {
     const started = Date.now();
     res.once('finish', () => {
       const path = `${req.baseUrl}${req.path}`;
-      logger.info({ method: req.method, path, status: res.statusCode, ms: Date.now() - started }, `emulator: REST ${req.method} ${path} ${res.statusCode}`);
+      logger.info({ method: req.method, path, status: res.statusCode, ms: Date.now() - started }, 'emulator: REST call');
     });
     next();
   };

@@ -9,6 +9,7 @@ import { recordingLogger } from '../../support/recording-logger';
 /**
  * The README's add-on started without NODE_ENV=development meets the emulator: the add-on says in its
  * log which host it refused and how to allow it, and the person installing reads the same sentence.
+ * Here with the emulator's tests (Express 5 only): its async routes do not answer a rejection on Express 4.
  */
 describe('an install refused by the host allowlist', () => {
   const { logger, entries } = recordingLogger();
