@@ -6,6 +6,8 @@ const STATUS_BY_CODE = {
   // A caller's mistake at start-up: the message names the option.
   OPTION_INVALID: 500,
   DESCRIPTOR_INVALID: 500,
+  /** `addon.listen` could not take its port (in use, not allowed): the message names the setting to change. */
+  LISTEN_FAILED: 500,
 
   // Incoming JWTs (protocol section 6).
   JWT_MISSING: 401,
@@ -133,4 +135,9 @@ export function toConnectError(value: unknown, fallback: ErrorCode = 'INTERNAL')
 /** Start-up check that names the option at fault, as panva/jose does. */
 export function invalidOption(option: string, expected: string): ConnectError {
   return new ConnectError('OPTION_INVALID', `options.${option} must be ${expected}`, { details: { option } });
+}
+
+/** The same for a setting read from the environment, which names the variable instead. */
+export function invalidVariable(variable: string, expected: string): ConnectError {
+  return new ConnectError('OPTION_INVALID', `The environment variable ${variable} must be ${expected}`, { details: { variable } });
 }

@@ -40,7 +40,7 @@ export { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './core/install/host-allowlist';
 export type { Store, SetValueOptions, InstallationCondition, ChangeFeedListener } from './stores/store';
 export { MemoryStore, type MemoryStoreOptions } from './stores/memory';
 export { FileStore, type FileStoreOptions } from './stores/file';
-export { RedisStore, type RedisStoreOptions } from './stores/redis';
+export { RedisStore, type RedisStoreOptions, type RedisClient } from './stores/redis';
 
 export {
   createInstallationClient, createTokenClient, HIPCHAT_CLOUD_API,

@@ -1,5 +1,5 @@
 import { invalidOption } from './errors';
-import { createConsoleLogger, type Logger } from './logger';
+import { createConsoleLogger, type Logger, type LogLevel } from './logger';
 import type { Fetch } from './core/bounded-fetch';
 import { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './core/install/host-allowlist';
 import { PATTERN_CHECK_MODES, type PatternCheckMode } from './core/pattern-checks';
@@ -60,7 +60,13 @@ export interface AddonOptions {
    * a check costs a second or more of CPU per pattern, in every test process.
    */
   patternCheck?: PatternCheckMode;
+  /**
+   * Where the add-on logs: any pino-compatible logger (a pino logger as it is). Default: JSON lines on
+   * stderr (`LOG_FORMAT=pretty`, or a terminal, for readable ones) at `logLevel`.
+   */
   logger?: Logger;
+  /** The default logger's level: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. Default: `LOG_LEVEL`, else `info`. */
+  logLevel?: LogLevel;
   /** Injected for tests and instrumentation; default: the global fetch and clock. */
   fetch?: Fetch;
   now?: () => number;
@@ -106,6 +112,9 @@ export function resolveOptions(options: AddonOptions): Readonly<ResolvedOptions>
   if (!Array.isArray(scopes) || scopes.length === 0 || !scopes.every((scope) => (SCOPES as readonly string[]).includes(scope))) {
     throw invalidOption('scopes', `a non-empty array of ${SCOPES.join(', ')}`);
   }
+  if (options.logger !== undefined && options.logLevel !== undefined) {
+    throw invalidOption('logLevel', 'left out when options.logger is given (set the level on your own logger)');
+  }
   const development = options.development ?? ['development', 'test'].includes(process.env.NODE_ENV ?? '');
   return Object.freeze({
     key: text(options.key, 'key', /^[a-zA-Z0-9_\-.]{1,80}$/, 'up to 80 letters, digits, "_", "-" or "."'),
@@ -135,7 +144,7 @@ export function resolveOptions(options: AddonOptions): Readonly<ResolvedOptions>
     cacheTtlMs: count(options.cache?.ttlMs, 'cache.ttlMs', 5 * 60_000),
     cacheFeedDownTtlMs: count(options.cache?.feedDownTtlMs, 'cache.feedDownTtlMs', 5000),
     patternCheck: oneOf(options.patternCheck, 'patternCheck', PATTERN_CHECK_MODES, process.env.NODE_ENV === 'test' ? 'off' : 'warn'),
-    logger: options.logger ?? createConsoleLogger(),
+    logger: options.logger ?? createConsoleLogger({ level: options.logLevel }),
     fetch: options.fetch ?? fetch,
     now: options.now ?? Date.now,
   });

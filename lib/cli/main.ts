@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 import { ConnectError } from '../errors';
+import { packageVersion } from './version';
 
 /**
  * The `hipchat-connect` command. Each command lives in its own file under `cli/commands/` and exports
  * `run(args)`; they load lazily so `hipchat-connect validate` never pays for the emulator's start-up.
+ * Every command answers `--help` with its usage on stdout and exit code 0, which is all `help <command>`
+ * needs, so a new command is one line in COMMANDS and nothing else here.
  */
 interface Command {
   summary: string;
@@ -23,11 +26,22 @@ const COMMANDS: Record<string, Command> = {
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);
-  return ['Usage: hipchat-connect <command> [options]', '', 'Commands:', ...lines, '', 'Run a command with --help for its options.'].join('\n');
+  return [
+    'Usage: hipchat-connect <command> [options]', '', 'Commands:', ...lines, '',
+    'Run `hipchat-connect help <command>` (or a command with --help) for its options; --version prints the version.',
+  ].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
+  const [first, ...rest] = argv;
+  const asksHelp = first === 'help';
+  const [name, ...args] = asksHelp ? rest : argv;
+  // Before `--` only: what follows it belongs to the command (a message, a file name).
+  const options = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (name === '--version' || name === '-v' || (name !== undefined && COMMANDS[name] && options.includes('--version'))) {
+    process.stdout.write(`hipchat-connect ${packageVersion()}\n`);
+    return 0;
+  }
   const command = name === undefined ? undefined : COMMANDS[name];
   if (!command) {
     const known = name === undefined || name === '--help' || name === '-h';
@@ -35,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
     return known ? 0 : 2;
   }
   try {
-    return await (await command.load()).run(args);
+    return await (await command.load()).run(asksHelp ? ['--help'] : args);
   } catch (error) {
     process.stderr.write(`hipchat-connect ${name}: ${error instanceof ConnectError ? `${error.code}: ${error.message}` : String(error)}\n`);
     return 1;
@@ -44,6 +58,9 @@ export async function main(argv: string[]): Promise<number> {
 
 if (require.main === module) {
   main(process.argv.slice(2)).then((code) => {
+    // A command is done when it has answered, even if what it loaded still holds the event loop open
+    // (`receive` on a module that starts a server). Exit once what was written has been flushed.
     process.exitCode = code;
+    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
   });
 }

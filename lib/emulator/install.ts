@@ -1,6 +1,6 @@
 import type { Descriptor } from '../core/descriptor';
 import type { InstallPayload } from '../core/install/install';
-import { ConnectError } from '../errors';
+import { ConnectError, ERROR_CODES, type ErrorCode } from '../errors';
 import { callbackFor, declaredScopes, fetchDescriptor } from './descriptor';
 import { describeInstallation, forgetInstallation, requireInstallation, requireRoom, type Host, type HostInstallation, type InstalledAddon } from './host';
 import type { InstallRecord } from './log';
@@ -86,11 +86,7 @@ async function deliverCallback(host: Host, url: string, client: OAuthClient, rec
   const answer = await callAddon(url, { what: 'installable callback', method: 'POST', json: body });
   entry.status = answer.status;
   entry.accepted = isSuccess(answer);
-  if (!entry.accepted) {
-    throw new ConnectError('LIFECYCLE_HANDLER_FAILED', `The add-on refused the ${record.kind}: ${url} answered ${answer.status} ${preview(answer.body)}`, {
-      details: { url, status: answer.status, body: answer.body },
-    });
-  }
+  if (!entry.accepted) throw refusal(record.kind, url, answer);
 }
 
 export function numberWebhooks(host: Host, descriptor: Descriptor): InstalledAddon['webhooks'] {
@@ -101,4 +97,20 @@ export function numberWebhooks(host: Host, descriptor: Descriptor): InstalledAdd
 function preview(body: unknown): string {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/**
+ * The add-on's refusal as the installer sees it. A coded 4xx from this toolkit (HOST_NOT_ALLOWED, say)
+ * is passed on with its code and its own sentence, so the person installing reads why and how to fix
+ * it; anything else is the add-on failing, with what it answered.
+ */
+function refusal(kind: string, url: string, answer: { status: number; body: unknown }): ConnectError {
+  const coded = (answer.body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+  const code = coded?.code as ErrorCode;
+  if (answer.status >= 400 && answer.status < 500 && ERROR_CODES.includes(code) && typeof coded?.message === 'string') {
+    return new ConnectError(code, `The add-on refused the ${kind}. ${coded.message}.`, { details: { url, status: answer.status, code } });
+  }
+  return new ConnectError('LIFECYCLE_HANDLER_FAILED', `The add-on refused the ${kind}: ${url} answered ${answer.status} ${preview(answer.body)}`, {
+    details: { url, status: answer.status, body: answer.body },
+  });
 }

@@ -85,13 +85,17 @@ export async function deliver(host: Host, input: DeliveryInput): Promise<Webhook
     : { url: target.url, headers: {} };
   const entry: WebhookSent = { oauthId: target.client?.oauthId, url: target.url, event: target.event, webhookId: target.id, roomId: room.id, status: 0, body: undefined };
   host.log.webhooksSent.push(entry);
+  const started = Date.now();
+  const said = { event: target.event, url: target.url, oauthId: entry.oauthId };
   try {
     const answer = await callAddon(url, { what: 'webhook url', method: 'POST', headers, json: envelope });
     Object.assign(entry, { status: answer.status, body: answer.body });
+    host.logger.info({ ...said, status: answer.status, ms: Date.now() - started }, 'emulator: webhook sent');
     return { ...answer, url: target.url, envelope };
   } catch (error) {
     if (!isConnectError(error)) throw error;
     entry.error = error.code;
+    host.logger.warn({ ...said, error: error.code, ms: Date.now() - started }, 'emulator: webhook not delivered');
     return { status: 0, headers: {}, body: undefined, url: target.url, envelope, error };
   }
 }

@@ -20,6 +20,19 @@ export interface PageLocals extends HipChatLocals {
   scripts: string;
 }
 
+declare global {
+  namespace Express {
+    /**
+     * `res.locals.hipchat` as `addon.authenticate()` and `addon.page()` leave it, so a route after either
+     * is typed without a cast. One type covers both, so the page-only fields are optional here; a
+     * `PageHandler` has them all. On a route behind neither middleware it is undefined at run time.
+     */
+    interface Locals {
+      hipchat: HipChatLocals & Partial<Omit<PageLocals, keyof HipChatLocals>>;
+    }
+  }
+}
+
 /** A page handler: an Express handler whose `res.locals.hipchat` is filled. */
 export type PageHandler = (req: Request, res: Response<unknown, { hipchat: PageLocals }>, next: NextFunction) => unknown;
 

@@ -2,14 +2,14 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import express from 'express';
 import type { AddonHandle } from '../core/handle';
 import { createErrorResponder } from '../http/error-response';
-import { listenOn } from '../http/listen';
+import { listenAddress, listenAt, listeningUrl } from '../http/listen-address';
 import { nodeTokenCarrier } from '../http/token-carrier';
 import { createWebhookEndpoint } from '../http/webhook-endpoint';
 import { webhookFirst } from '../http/webhook-first';
 import { drainOf } from '../http/drain';
 import { closeOnSignals } from '../http/signals';
-import { trustProxyFromEnv } from './trust-proxy';
-
+import { trustOf, trustProxyFromEnv, untrustedProxyWarning } from './trust-proxy';
+import { PATHS } from '../core/paths';
 /** What `listen` needs of the add-on beyond its handle: its start-up checks, and its graceful close for signals. */
 export interface Lifetime {
   ready(): Promise<void>;
@@ -26,7 +26,11 @@ export interface ListenOptions {
   host?: string;
   /** The author's own routes (an Express app or router), served after the add-on's. */
   app?: RequestListener | express.RequestHandler;
-  /** Express's `trust proxy`, for a base URL derived behind ngrok or a reverse proxy. Default: `HIPCHAT_CONNECT_TRUST_PROXY`. */
+  /**
+   * Express's `trust proxy`, for a base URL derived behind ngrok or a reverse proxy. Default:
+   * `HIPCHAT_CONNECT_TRUST_PROXY`, else the setting of `app` when it is an Express app
+   * (`app.set('trust proxy', …)`), else off.
+   */
   trustProxy?: boolean | number | string;
   /**
    * On SIGTERM and SIGINT, close gracefully (`addon.close()`: finish in-flight requests within
@@ -45,8 +49,8 @@ export async function listen(handle: AddonHandle, router: express.RequestHandler
   if (handle.options.patternCheck === 'strict') await lifetime.ready();
   const app = express();
   app.disable('x-powered-by');
-  const trustProxy = options.trustProxy ?? trustProxyFromEnv();
-  if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
+  app.set('trust proxy', options.trustProxy ?? trustProxyFromEnv() ?? trustOf(options.app) ?? false);
+  if (handle.options.baseUrl === undefined) app.use(untrustedProxyWarning(handle.options.logger));
   app.use(router);
   if (options.app) app.use(options.app as express.RequestHandler);
   const drain = drainOf(handle);
@@ -57,10 +61,11 @@ export async function listen(handle: AddonHandle, router: express.RequestHandler
     if (drain.closing) res.setHeader('connection', 'close');
     serve(req, res);
   });
-  const port = options.port ?? Number(process.env.PORT ?? 3000);
-  const host = options.host ?? process.env.HOST ?? '127.0.0.1';
-  await listenOn(server, port, host);
+  const address = listenAddress(options);
+  await listenAt(server, address);
   drain.serve(server);
   if (options.handleSignals ?? true) closeOnSignals({ close: lifetime.close, options: handle.options }, server);
+  const url = handle.options.baseUrl ?? listeningUrl(server, address);
+  handle.options.logger.info({ url, descriptor: `${url}${PATHS.descriptor}` }, `${handle.options.name} listening`);
   return server;
 }

@@ -1,9 +1,9 @@
-import type { Cluster, Redis } from 'ioredis';
 import type { Installation } from '../core/installation';
 import { ConnectError, invalidOption } from '../errors';
 import { createConsoleLogger, type Logger } from '../logger';
 import { parseInstallationJson } from './installation-record';
-import { guarded } from './redis-guard';
+import { guarded, type RedisConnection } from './redis-guard';
+import { reportOutages } from './redis-outage';
 import { changeChannel, conditionArguments, installationKeys, SCRIPTS, type ScriptCommands } from './redis-layout';
 import type { ChangeFeedListener, InstallationCondition, SetValueOptions, Store } from './store';
 import { assertTtl } from './store-state';
@@ -19,7 +19,20 @@ export interface RedisStoreOptions {
   logger?: Logger;
 }
 
-type Client = Redis | Cluster;
+/**
+ * What the store uses of an ioredis `Redis` or `Cluster` client, written out rather than imported so that
+ * the package's declarations compile for users who never installed ioredis (it is an optional peer).
+ * test/unit/stores/redis-client-type.test.ts checks that both ioredis clients still fit.
+ */
+export interface RedisClient extends RedisConnection {
+  readonly isCluster: boolean;
+  get(key: string): Promise<string | null>;
+  defineCommand(name: string, definition: { lua: string; numberOfKeys?: number }): void;
+  /** A standalone client takes ioredis's options here (`{ autoResubscribe }`); a Cluster is duplicated without. */
+  duplicate(override?: object): RedisClient;
+  subscribe(channel: string): Promise<unknown>;
+  disconnect(): void;
+}
 
 /**
  * The store for add-ons that run as several processes: standalone Redis, Sentinel or Cluster, through
@@ -33,9 +46,10 @@ export class RedisStore implements Store {
   private readonly logger: Logger;
   private readonly channel: string;
   private readonly scripts: ScriptCommands;
-  private readonly subscribers = new Set<Client>();
+  private readonly subscribers = new Set<RedisClient>();
+  private readonly stopReporting: () => void;
 
-  constructor(private readonly redis: Client, options: RedisStoreOptions = {}) {
+  constructor(private readonly redis: RedisClient, options: RedisStoreOptions = {}) {
     if (typeof redis?.defineCommand !== 'function') throw invalidOption('redis', 'an ioredis Redis or Cluster client');
     this.prefix = options.prefix ?? 'hipchat:';
     if (typeof this.prefix !== 'string') throw invalidOption('prefix', 'a string');
@@ -48,6 +62,7 @@ export class RedisStore implements Store {
     // Defining an existing name again replaces it with the same script, so several stores may share a client.
     for (const [name, script] of Object.entries(SCRIPTS)) redis.defineCommand(name, script);
     this.scripts = redis as unknown as ScriptCommands;
+    this.stopReporting = reportOutages(redis, this.logger, 'Redis');
   }
 
   async fetchInstallation(oauthId: string): Promise<Installation | undefined> {
@@ -106,17 +121,16 @@ export class RedisStore implements Store {
   async onInstallationChange(listener: (oauthId: string) => void, feed?: ChangeFeedListener): Promise<() => Promise<void>> {
     // Our own resubscription, not ioredis's: its autoResubscribe leaves the SUBSCRIBE's promise unhandled,
     // and when the connection then closes for good the rejection ends the process.
-    const subscriber: Client = this.redis.isCluster
-      ? this.redis.duplicate()
-      : (this.redis as Redis).duplicate({ autoResubscribe: false });
+    const subscriber = this.redis.isCluster ? this.redis.duplicate() : this.redis.duplicate({ autoResubscribe: false });
     this.subscribers.add(subscriber);
-    subscriber.on('error', (error: unknown) => this.logger.warn({ error }, 'Redis connection for installation changes failed'));
+    // Its errors are the same outage the main connection reports once; listening keeps ioredis from printing each.
+    subscriber.on('error', () => undefined);
     const onMessage = (channel: string, oauthId: string) => {
       if (channel !== this.channel) return;
       try {
         listener(oauthId);
       } catch (error) {
-        this.logger.error({ error, oauthId }, 'Installation change listener threw');
+        this.logger.error({ err: error, oauthId }, 'Installation change listener threw');
       }
     };
     subscriber.on('message', onMessage);
@@ -153,6 +167,7 @@ export class RedisStore implements Store {
 
   /** Closes the connections this store opened; the client passed to the constructor stays open. */
   async close(): Promise<void> {
+    this.stopReporting();
     for (const subscriber of this.subscribers) subscriber.disconnect();
     this.subscribers.clear();
   }

@@ -23,6 +23,8 @@ const HOW_TO_GET_ONE =
  * the run stops with instructions; skipping the Redis tests would hide exactly what they are for.
  */
 export default async function globalSetup(): Promise<void> {
+  // The add-ons under test log at info by default; warnings and errors are what a test run should show.
+  process.env.LOG_LEVEL ??= 'warn';
   const given = process.env.REDIS_URL;
   if (given) {
     if (await pingRedis(given)) return;

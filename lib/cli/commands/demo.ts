@@ -1,8 +1,10 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createWeatherAddon } from '../../demo/weather';
 import { weatherRoutes } from '../../demo/weather-routes';
-import { startEmulator } from '../../emulator';
+import { startEmulator, type Emulator } from '../../emulator';
+import { isConnectError } from '../../errors';
 import { createConsoleLogger } from '../../logger';
 import { MemoryStore } from '../../stores/memory';
 import { stopSignal } from '../stop-signal';
@@ -28,12 +30,28 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  const port = portFlag(values.port, '--port');
+  const emulatorPort = portFlag(values['emulator-port'], '--emulator-port');
+  if (typeof port === 'string') return print(process.stderr, `${port}\n\n${USAGE}`, 2);
+  if (typeof emulatorPort === 'string') return print(process.stderr, `${emulatorPort}\n\n${USAGE}`, 2);
   const logger = createConsoleLogger();
-  const emulator = await startEmulator({ port: Number(values['emulator-port']), logger });
+  let emulator: Emulator;
+  try {
+    emulator = await startEmulator({ port: emulatorPort, logger });
+  } catch (error) {
+    return portTaken(error, emulatorPort, "the emulator's", '--emulator-port');
+  }
   // The demo starts a new emulator each run, so installations need not outlive it.
   const addon = createWeatherAddon({ store: new MemoryStore(), development: true, logger });
-  // The demo's own Ctrl-C first uninstalls through the add-on, which must still be serving then.
-  const server = await addon.listen({ port: Number(values.port), host: '127.0.0.1', app: weatherRoutes(addon), handleSignals: false });
+  let server: Server;
+  try {
+    // The demo's own Ctrl-C first uninstalls through the add-on, which must still be serving then.
+    server = await addon.listen({ port, host: '127.0.0.1', app: weatherRoutes(addon), handleSignals: false });
+  } catch (error) {
+    await addon.close();
+    await emulator.close();
+    return portTaken(error, port, "the add-on's", '--port');
+  }
   const addonUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say(`Emulator listening on ${emulator.url} (capabilities: ${emulator.capabilitiesUrl})`);
@@ -55,4 +73,21 @@ export async function run(args: string[]): Promise<number> {
   await addon.close();
   await emulator.close();
   return 0;
+}
+
+/** A port flag's number, or the mistake to print (digits only: Number('') would be 0, a free port). */
+function portFlag(value: string, flag: string): number | string {
+  return /^\d{1,5}$/.test(value) && Number(value) <= 65535 ? Number(value) : `${flag} must be a port number from 0 to 65535 (0 picks a free one).`;
+}
+
+/** Everything started so far is closed by now; say which port was taken and the flag that changes it. */
+function portTaken(error: unknown, port: number, whose: string, flag: string): number {
+  const taken = isConnectError(error, 'LISTEN_FAILED') ? error.details?.reason === 'EADDRINUSE' : (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  if (!taken) throw error;
+  return print(process.stderr, `✗ Port ${port} (${whose}) is already in use on 127.0.0.1. Stop what listens there, or choose another with ${flag} <n> (0 picks a free one).`, 1);
+}
+
+function print(stream: NodeJS.WriteStream, text: string, code: number): number {
+  stream.write(`${text}\n`);
+  return code;
 }

@@ -32,6 +32,9 @@ interface Invocation {
   notify: boolean;
   from: string | undefined;
   client: HipChatClient;
+  apiUrl: string;
+  /** Where the API URL came from, to say what to change when it cannot be reached. */
+  apiUrlFrom: '--api-url' | 'HIPCHAT_API_URL' | 'default';
 }
 
 /** `hipchat-connect notify`: one room notification, then exit. */
@@ -44,12 +47,13 @@ export async function run(args: string[]): Promise<number> {
   }
   if (invocation === 'help') return print(process.stdout, USAGE, 0);
 
-  const { client, room, message, color, format, notify, from } = invocation;
+  const { client, room, message, color, format, notify, from, apiUrl, apiUrlFrom } = invocation;
   try {
     await client.rooms.notify(room, { message, message_format: format, notify, ...(color ? { color } : {}), ...(from ? { from } : {}) });
   } catch (error) {
     if (!isConnectError(error)) throw error;
-    const hint = error.code === 'HIPCHAT_ACCESS_DENIED' ? `\nCheck the token, and that it may send notifications to room ${room}.` : '';
+    const hint = error.code === 'HIPCHAT_ACCESS_DENIED' ? `\nCheck the token, and that it may send notifications to room ${room}.`
+      : UNREACHED.has(error.code) ? `\n${whereTried(apiUrl, apiUrlFrom)}` : '';
     return print(process.stderr, `✗ ${error.code}: ${error.message}${hint}`, 1);
   }
   return print(process.stdout, `✓ Sent to room ${room}`, 0);
@@ -73,11 +77,12 @@ function parse(args: string[]): Invocation | 'help' {
   if (message.trim() === '') throw new Error('Missing the message.');
   if (values.color !== undefined && !COLORS.includes(values.color as NotificationColor)) throw new Error(`--color must be one of ${COLORS.join(', ')}.`);
   if (!FORMATS.includes(values.format as MessageFormat)) throw new Error('--format must be text or html.');
+  const apiUrlFrom = values['api-url'] !== undefined ? '--api-url' : process.env.HIPCHAT_API_URL ? 'HIPCHAT_API_URL' : 'default';
   const apiUrl = values['api-url'] ?? (process.env.HIPCHAT_API_URL || HIPCHAT_CLOUD_API);
   return {
     room: values.room, message, notify: values.notify, from: values.from,
     color: values.color as NotificationColor | undefined, format: values.format as MessageFormat,
-    client: tokenClient(token, apiUrl),
+    client: tokenClient(token, apiUrl), apiUrl, apiUrlFrom,
   };
 }
 
@@ -88,6 +93,15 @@ function tokenClient(token: string, apiUrl: string): HipChatClient {
     if (isConnectError(error, 'OPTION_INVALID') && error.details?.option === 'apiUrl') throw new Error('--api-url must be an absolute http(s) URL.');
     throw error;
   }
+}
+
+/** Failures where no answer came back, so the URL itself is the first suspect. */
+const UNREACHED = new Set(['HIPCHAT_UNREACHABLE', 'HIPCHAT_TIMEOUT']);
+
+function whereTried(apiUrl: string, from: Invocation['apiUrlFrom']): string {
+  const source = from === 'default' ? 'the default, HipChat Cloud, which was switched off in 2019' : `from ${from}`;
+  return `Tried ${apiUrl} (${source}). Give your host's REST API with --api-url <url> (or HIPCHAT_API_URL), `
+    + 'such as the emulator\'s http://127.0.0.1:8008/v2.';
 }
 
 function print(stream: NodeJS.WriteStream, text: string, code: number): number {

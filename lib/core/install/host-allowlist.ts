@@ -29,6 +29,23 @@ export class HostAllowlist {
   }
 }
 
+/**
+ * Why an install from `url` is refused, and the ways to allow it, in words fit for the add-on's log and
+ * for the host's installer alike: development mode only helps for a loopback host.
+ */
+export function hostRefusal(url: string): string {
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return `This add-on refuses the install: its capabilitiesUrl ${JSON.stringify(url)} is not a URL`;
+  }
+  const byList = `add "${origin}" to the allowedHosts option`;
+  const loopback = LOOPBACK_HOSTS.some((entry) => new HostAllowlist([entry]).allows(origin));
+  const ways = loopback ? `start it with NODE_ENV=development (or the option development: true), which accepts loopback hosts, or ${byList}` : byList;
+  return `This add-on does not accept installations from ${origin}: to allow them, ${ways}`;
+}
+
 const ENTRY = /^(https?):\/\/(\*\.)?([a-z0-9.-]+|\[[0-9a-f:]+\])(?::(\d+|\*))?$/i;
 
 function toPattern(entry: string, option: string): RegExp {

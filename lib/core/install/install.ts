@@ -3,6 +3,7 @@ import { requestToken } from '../../hipchat/oauth';
 import type { Installation } from '../installation';
 import { describeProblems, problemsWith } from '../schemas';
 import { fetchHostEndpoints } from './capabilities';
+import { hostRefusal } from './host-allowlist';
 import type { LifecycleContext } from './context';
 
 /** The install callback body (protocol section 4, step 2), as `schemas/installation` describes it. */
@@ -35,7 +36,9 @@ export interface InstallRequest {
 export async function install(context: LifecycleContext, body: unknown, request: InstallRequest = {}): Promise<Installation> {
   const payload = parsePayload(body);
   if (!context.allowedHosts.allows(payload.capabilitiesUrl)) {
-    throw new ConnectError('HOST_NOT_ALLOWED', 'capabilitiesUrl is not on an allowed HipChat host', { details: { capabilitiesUrl: payload.capabilitiesUrl } });
+    const refusal = hostRefusal(payload.capabilitiesUrl);
+    context.logger.warn({ capabilitiesUrl: payload.capabilitiesUrl, allowedHosts: context.allowedHosts.entries }, refusal);
+    throw new ConnectError('HOST_NOT_ALLOWED', refusal, { details: { capabilitiesUrl: payload.capabilitiesUrl } });
   }
   checkTarget(context, payload);
   const previous = await context.store.fetchInstallation(payload.oauthId);

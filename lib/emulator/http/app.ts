@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import { logApiCalls } from './api-call-log';
 import { recordExchanges } from '../api/exchange';
 import { apiRouter } from '../api/router';
 import type { Host } from '../host';
@@ -20,6 +21,7 @@ import { viewRoutes } from './view-routes';
 export function createApp(host: Host, tickets: InstallableTickets): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use('/v2', logApiCalls(host.logger));
   if (host.onExchange) app.use('/v2', recordExchanges(host.onExchange, host.logger));
   app.use(capabilitiesRoute(host), tokenRoutes(host), installationRoutes(host), redirectRoutes(tickets), viewRoutes(host));
   app.use(uiAssets(), uiRoutes(host), eventStream(host));

@@ -1,4 +1,8 @@
+import type { AddressInfo } from 'node:net';
 import type { FrameLocator, Page, Request } from 'playwright-core';
+import { createWeatherAddon } from '../../../lib/demo/weather';
+import { silentLogger } from '../../../lib/logger';
+import { MemoryStore } from '../../../lib/stores/memory';
 import { launchBrowser, screenshot, type TestBrowser } from '../../support/browser';
 import { startDemoStack, type DemoStack } from '../../support/demo-stack';
 import { notifyRoom } from '../../support/room-notification';
@@ -190,5 +194,21 @@ describe('the emulator\'s web UI with the demo add-on', () => {
     await page.fill('input[name="url"]', 'http://127.0.0.1:9/nothing.json');
     await page.getByRole('button', { name: 'Install', exact: true }).click();
     await page.locator('#notice').getByText(/descriptor URL/).waitFor();
+  });
+
+  it("shows the add-on's own sentence when the add-on refuses the host, as the installer is answered", async () => {
+    // The README's add-on started without NODE_ENV=development: loopback hosts are not on its allowlist.
+    const strict = createWeatherAddon({ store: new MemoryStore(), development: false, logger: silentLogger });
+    const server = await strict.listen({ port: 0 });
+    try {
+      await page.fill('input[name="url"]', `http://127.0.0.1:${(server.address() as AddressInfo).port}/atlassian-connect.json`);
+      await page.getByRole('button', { name: 'Install', exact: true }).click();
+      const origin = new URL(stack.emulator.url).origin;
+      await page.locator('#notice').getByText(`The add-on refused the install. This add-on does not accept installations from ${origin}: to allow them, `
+        + `start it with NODE_ENV=development (or the option development: true), which accepts loopback hosts, or add "${origin}" to the allowedHosts option.`).waitFor();
+    } finally {
+      server.close();
+      await strict.close();
+    }
   });
 });

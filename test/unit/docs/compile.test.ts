@@ -8,7 +8,8 @@ import ts from 'typescript';
  * from 'hipchat-connect' as a user would; names a block uses without declaring (`addon`, `client`,
  * `card`) are given by the prelude below. A block marked `<!-- example: file -->` is that file, which is
  * type-checked (and run) where it lives, so it is left out here, as is one marked `<!-- not compiled:
- * reason -->` (a block that imports the reader's own files).
+ * reason -->` (a block that imports the reader's own files), and one marked `<!-- set-up file: path -->`,
+ * which test/integration/package/tarball.test.ts compiles and runs in a project of its own.
  */
 const root = path.join(__dirname, '..', '..', '..');
 const PAGES = readdirSync(path.join(root, 'docs')).filter((file) => file.endsWith('.md')).map((file) => `docs/${file}`);
@@ -27,7 +28,7 @@ const PRELUDE: Record<string, string> = {
 
 function examples(page: string): Array<{ name: string; code: string }> {
   const markdown = readFileSync(path.join(root, page), 'utf8');
-  const blocks = [...markdown.matchAll(/(<!-- (?:example: \S+|not compiled: [^>]+) -->\s*)?^```ts\n([\s\S]*?)^```$/gm)].filter((match) => !match[1]).map((match) => match[2]!);
+  const blocks = [...markdown.matchAll(/(<!-- (?:example: \S+|not compiled: [^>]+|set-up file: \S+) -->\s*)?^```ts\n([\s\S]*?)^```$/gm)].filter((match) => !match[1]).map((match) => match[2]!);
   return blocks.map((block, index) => {
     const prelude = Object.entries(PRELUDE).filter(([name]) => uses(block, name) && !declares(block, name)).map(([, line]) => line);
     return { name: path.join(root, `${page}.example-${index + 1}.ts`), code: [...prelude, block, 'export {};'].join('\n') };

@@ -31,3 +31,11 @@ it('shows every file of test/examples on some page', () => {
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
   expect(files.filter((file) => !shown.has(file))).toEqual([]);
 });
+
+it('handles ioredis\'s error event in every example that makes an ioredis client', () => {
+  const blocks = [root, path.join(root, 'docs')].flatMap((folder) => readdirSync(folder).filter((file) => file.endsWith('.md')).map((file) => path.join(folder, file)))
+    .flatMap((page) => [...readFileSync(page, 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => [path.relative(root, page), match[1]!] as const));
+  const makers = blocks.filter(([, code]) => /new Redis(?:\.Cluster)?\(/.test(code));
+  expect(makers.length).toBeGreaterThan(0);
+  expect(makers.filter(([, code]) => !/\.on\('error'/.test(code)).map(([page]) => page)).toEqual([]);
+});

@@ -1,4 +1,4 @@
-import { HIPCHAT_CLOUD, HostAllowlist, LOOPBACK_HOSTS } from '../../../../lib/core/install/host-allowlist';
+import { HIPCHAT_CLOUD, HostAllowlist, hostRefusal, LOOPBACK_HOSTS } from '../../../../lib/core/install/host-allowlist';
 
 describe('HostAllowlist', () => {
   const cloudOnly = new HostAllowlist([HIPCHAT_CLOUD]);
@@ -32,5 +32,13 @@ describe('HostAllowlist', () => {
 
   it('names the option at fault', () => {
     expect(() => new HostAllowlist(['https://ok.example', 'ftp://x'])).toThrow('options.allowedHosts[1]');
+  });
+});
+
+describe('hostRefusal', () => {
+  it('offers development mode only for a loopback host, the allowlist always', () => {
+    expect(hostRefusal('https://hipchat.example.com/v2/capabilities'))
+      .toBe('This add-on does not accept installations from https://hipchat.example.com: to allow them, add "https://hipchat.example.com" to the allowedHosts option');
+    expect(hostRefusal('http://localhost:8008/v2/capabilities')).toContain('start it with NODE_ENV=development (or the option development: true)');
   });
 });
