@@ -6,7 +6,7 @@ import { DescriptorCache } from './core/descriptor-cache';
 import { descriptorSource } from './core/descriptor-source';
 import { HostAllowlist } from './core/install/host-allowlist';
 import type { LifecycleContext } from './core/install/context';
-import { InstallationCache } from './core/installation-cache';
+import { InstallationCache, type InstallationCacheStats } from './core/installation-cache';
 import type { Installation } from './core/installation';
 import { extractToken, type TokenCarrier } from './core/jwt/extract';
 import { verifyToken, type Verified } from './core/jwt/verify';
@@ -29,7 +29,12 @@ import type { CreatedWebhook, RoomIdOrName } from './hipchat/types';
 import { registerRoomWebhook } from './core/room-webhooks';
 import { resolveOptions, type AddonOptions, type ResolvedOptions } from './options';
 import { FileStore } from './stores/file';
+import { storeAtRest } from './stores/at-rest';
 import type { Store } from './stores/store';
+
+export interface AddonStats {
+  installationCache: InstallationCacheStats;
+}
 
 export interface Addon {
   readonly options: Readonly<ResolvedOptions>;
@@ -97,6 +102,8 @@ export interface Addon {
   client(installation: Installation): InstallationClient;
   /** The lifecycle steps, for adapters other than Express. */
   readonly lifecycle: LifecycleContext;
+  /** Figures for operators: the installation cache's hits, misses and size. */
+  stats(): AddonStats;
   /** Stops listening for other processes' changes and closes the store if the add-on created it. */
   close(): Promise<void>;
 }
@@ -104,7 +111,7 @@ export interface Addon {
 export function createAddon(input: AddonOptions): Addon {
   const options = resolveOptions(input);
   const ownsStore = input.store === undefined;
-  const store = input.store ?? new FileStore();
+  const store = storeAtRest(input.store ?? new FileStore(), input.secretKeys, options.logger);
   const cache = new InstallationCache(store, { max: options.cacheMax, ttlMs: options.cacheTtlMs });
   const watching = cache.watch().catch((error: unknown) => options.logger.warn({ err: error }, 'installation change feed unavailable; relying on cache expiry'));
   const webhooks = new WebhookRegistry();
@@ -179,6 +186,7 @@ export function createAddon(input: AddonOptions): Addon {
       store, scopes: installSettings().scopes, fetch: options.fetch, logger: options.logger, now: options.now,
     }),
     installation: (oauthId) => cache.get(oauthId),
+    stats: () => ({ installationCache: cache.stats() }),
     async close() {
       await watching;
       await cache.close();

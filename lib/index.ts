@@ -2,7 +2,8 @@
  * The public API of hipchat-connect. Everything exported here is supported; anything reached by a deep
  * import is private and may change.
  */
-export { createAddon, type Addon } from './addon';
+export { createAddon, type Addon, type AddonStats } from './addon';
+export type { InstallationCacheStats } from './core/installation-cache';
 export type { ListenOptions } from './express/server';
 export type { AddonOptions, Scope } from './options';
 export { SCOPES } from './options';
@@ -40,6 +41,8 @@ export type { Store, SetValueOptions } from './stores/store';
 export { MemoryStore, type MemoryStoreOptions } from './stores/memory';
 export { FileStore, type FileStoreOptions } from './stores/file';
 export { RedisStore, type RedisStoreOptions } from './stores/redis';
+export { EncryptedStore } from './stores/encrypted-store';
+export { SecretKeyring, SECRET_KEY_VARIABLE } from './stores/secret-keys';
 
 export {
   createInstallationClient, createTokenClient, HIPCHAT_CLOUD_API,

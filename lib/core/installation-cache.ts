@@ -9,6 +9,16 @@ export interface InstallationCacheOptions {
   ttlMs: number;
 }
 
+export interface InstallationCacheStats {
+  /** Lookups answered from memory, since the add-on started. */
+  hits: number;
+  /** Lookups that waited for the store (a read of their own, or one already under way). */
+  misses: number;
+  /** Installations held now, and the most it holds (`cache.max`). */
+  size: number;
+  max: number;
+}
+
 /**
  * Keeps verified requests off the store: a hit costs no round trip, concurrent misses for one oauthId
  * share one store read, and unknown ids are not cached (an install elsewhere is seen at once).
@@ -17,6 +27,7 @@ export interface InstallationCacheOptions {
 export class InstallationCache {
   private readonly cache: LRUCache<string, Installation>;
   private unsubscribe: (() => Promise<void>) | undefined;
+  private readonly counts = { hits: 0, misses: 0 };
 
   constructor(private readonly store: Store, options: InstallationCacheOptions) {
     this.cache = new LRUCache<string, Installation>({
@@ -33,7 +44,16 @@ export class InstallationCache {
   }
 
   get(oauthId: string): Promise<Installation | undefined> {
-    return this.cache.fetch(oauthId);
+    const status: LRUCache.Status<string, Installation> = {};
+    const found = this.cache.fetch(oauthId, { status });
+    if (status.fetch === 'hit') this.counts.hits += 1;
+    else this.counts.misses += 1;
+    return found;
+  }
+
+  /** For operators and the scale benchmark: how well the cache keeps requests off the store. */
+  stats(): InstallationCacheStats {
+    return { ...this.counts, size: this.cache.size, max: this.cache.max };
   }
 
   forget(oauthId: string): void {
