@@ -94,3 +94,13 @@ export async function until(condition: () => Promise<boolean>, timeoutMs: number
     await delay(50);
   }
 }
+
+/** Deletes the keys under `prefix` on every master (SCAN sees one node's keys only), for tests. */
+export async function deleteUnderPrefixOnCluster(cluster: Cluster, prefix: string): Promise<void> {
+  await Promise.all(cluster.nodes('master').map(async (node) => {
+    for await (const keys of node.scanStream({ match: `${prefix}*`, count: 500 }) as AsyncIterable<string[]>) {
+      // One DEL per key: keys of different installations sit in different slots.
+      await Promise.all(keys.map((key) => node.del(key)));
+    }
+  }));
+}
