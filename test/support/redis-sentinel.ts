@@ -15,7 +15,7 @@ export interface TestSentinel {
   /** The master's port, as the sentinels see it. */
   masterPort(): Promise<number>;
   kill(port: number): Promise<void>;
-  /** Resolves with the new master's port once the sentinels promoted a replica in place of `port`. */
+  /** Resolves with the new master's port once every sentinel names a promoted replica in place of `port`. */
   failedOver(port: number, timeoutMs?: number): Promise<number>;
   stop(): Promise<void>;
 }
@@ -69,9 +69,12 @@ export async function startSentinel(): Promise<TestSentinel> {
     kill: (port) => servers.kill(port),
     failedOver: async (port, timeoutMs = 20_000) => {
       let promoted = port;
+      // Every sentinel, not only the leader: a client asks them in turn and follows the first answer.
       await until(async () => {
-        promoted = await masterPort();
-        return promoted !== port && String(await ask(promoted, 'INFO', 'replication')).includes('role:master');
+        const seen = await Promise.all(sentinels.map(({ port: sentinel }) => ask(sentinel, 'SENTINEL', 'GET-MASTER-ADDR-BY-NAME', MASTER_NAME)));
+        promoted = Number((seen[0] as string[])[1]);
+        const agreed = seen.every((address) => Number((address as string[])[1]) === promoted);
+        return agreed && promoted !== port && String(await ask(promoted, 'INFO', 'replication')).includes('role:master');
       }, timeoutMs, `the sentinels to replace ${port}`);
       return promoted;
     },
