@@ -16,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   demo: { summary: 'run the example add-on and the emulator, installed into a room', load: () => import('./commands/demo') },
   receive: { summary: 'run one webhook through an add-on\'s handlers, without HTTP', load: () => import('./commands/receive') },
   notify: { summary: 'send a room notification with a room or personal token', load: () => import('./commands/notify') },
+  'rotate-keys': { summary: 're-encrypt every secret at rest with the first key', load: () => import('./commands/rotate-keys') },
 };
 
 function usage(): string {
