@@ -4,13 +4,16 @@ import { parseInstallationJson } from './installation-record';
 import { emptyProgress, resealInstallation, resealValue, tally, type RotationProgress } from './rotation';
 import type { SecretKeyring } from './secret-keys';
 
-/** What rotation needs of an ioredis client; typed here so that only redis.ts imports ioredis. */
-export interface RotationClient {
+interface ScanningNode {
+  scanStream(options: { match: string; count: number }): NodeJS.ReadableStream;
+}
+
+/** What rotation needs of an ioredis Redis or Cluster; typed here so that only redis.ts imports ioredis. */
+export interface RotationClient extends Partial<ScanningNode> {
   get(key: string): Promise<string | null>;
   eval(script: string, numberOfKeys: number, ...args: string[]): Promise<unknown>;
-  scanStream(options: { match: string; count: number }): NodeJS.ReadableStream;
   /** A Cluster's nodes: SCAN sees the keys of one node only, so each master is scanned. */
-  nodes?(role: 'master'): RotationClient[];
+  nodes?(role: 'master'): ScanningNode[];
   readonly isCluster?: boolean;
 }
 
@@ -36,8 +39,7 @@ export async function rotateRedisKeys(
   redis: RotationClient, prefix: string, keys: SecretKeyring, onProgress: (progress: RotationProgress) => void,
 ): Promise<RotationProgress> {
   const progress = emptyProgress();
-  const nodes = redis.isCluster && redis.nodes ? redis.nodes('master') : [redis];
-  for (const node of nodes) {
+  for (const node of scanners(redis)) {
     for await (const batch of node.scanStream({ match: `${escapeGlob(prefix)}{*`, count: 500 }) as AsyncIterable<string[]>) {
       await Promise.all(batch.map((key) => rotateKey(redis, prefix, key, keys, progress)));
       onProgress(progress);
@@ -70,6 +72,17 @@ function resealedRecord(keys: SecretKeyring, oauthId: string, json: string, key:
   if (record?.oauthId !== oauthId) throw new ConnectError('STORE_UNAVAILABLE', `The installation record at ${key} is damaged`, { details: { key } });
   const resealed = resealInstallation(keys, record);
   return resealed && JSON.stringify(resealed);
+}
+
+function scanners(redis: RotationClient): ScanningNode[] {
+  if (redis.isCluster && redis.nodes) {
+    const masters = redis.nodes('master');
+    if (masters.length === 0) throw new ConnectError('STORE_UNAVAILABLE', 'The Cluster client knows no master yet: wait for its ready event', { details: {} });
+    return masters;
+  }
+  const { scanStream } = redis;
+  if (!scanStream) throw new ConnectError('OPTION_INVALID', 'options.redis must be an ioredis Redis or Cluster client', { details: { option: 'redis' } });
+  return [{ scanStream: (options) => scanStream.call(redis, options) }];
 }
 
 type ParsedKey = { kind: 'installation'; oauthId: string } | { kind: 'value'; oauthId: string; name: string };

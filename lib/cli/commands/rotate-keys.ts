@@ -75,7 +75,9 @@ async function withRedis<T>(target: RedisTarget, work: (redis: RotationClient) =
     : target.sentinels ? new Redis({ sentinels: nodes(target.sentinels), name: target.name!, ...options })
     : new Redis(target.redis!, options);
   try {
-    return await work(redis as unknown as RotationClient);
+    // A Cluster client knows its nodes only once ready, and the scan walks those nodes.
+    await new Promise((resolve, reject) => redis.once('ready', resolve).once('error', reject));
+    return await work(redis);
   } finally {
     redis.disconnect();
   }
