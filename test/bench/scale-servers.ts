@@ -18,6 +18,7 @@ export interface ScaleTargets {
 
 export interface ScaleStats {
   rss: number;
+  heapUsed: number;
   many: AddonStats;
   few: AddonStats;
 }
@@ -34,7 +35,8 @@ async function main(redisUrl: string, prefixes: { many: string; few: string }): 
   const targets: ScaleTargets = { many: url(many.server), few: url(few.server) };
   process.stdout.write(`${JSON.stringify(targets)}\n`);
   process.on('message', () => {
-    const stats: ScaleStats = { rss: process.memoryUsage().rss, many: many.addon.stats(), few: few.addon.stats() };
+    const { rss, heapUsed } = process.memoryUsage();
+    const stats: ScaleStats = { rss, heapUsed, many: many.addon.stats(), few: few.addon.stats() };
     process.send!(stats);
   });
 }

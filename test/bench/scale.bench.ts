@@ -41,11 +41,11 @@ async function main(): Promise<void> {
     await load(targets.few, few, WARM_UP_SECONDS);
     const started = Date.now();
     const first = await stats();
-    console.log(`RSS at start (after ${WARM_UP_SECONDS} s of warm-up): ${(first.rss / MB).toFixed(1)} MB`);
+    console.log(`RSS at start (after ${WARM_UP_SECONDS} s of warm-up): ${memory(first)}`);
     let peak = first.rss;
     const sampler = setInterval(() => void stats().then((now) => {
       peak = Math.max(peak, now.rss);
-      console.log(`RSS at ${Math.round((Date.now() - started) / 1000)} s: ${(now.rss / MB).toFixed(1)} MB`);
+      console.log(`RSS at ${Math.round((Date.now() - started) / 1000)} s: ${memory(now)}`);
     }), 30_000);
     const totals = { many: { requests: 0, seconds: 0, gets: 0 }, few: { requests: 0, seconds: 0, gets: 0 } };
     for (let round = 1; round <= ROUNDS; round++) {
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     const last = await stats();
     peak = Math.max(peak, last.rss);
-    console.log(`RSS at the end (${Math.round((Date.now() - started) / 1000)} s): ${(last.rss / MB).toFixed(1)} MB; growth ${((last.rss - first.rss) / MB).toFixed(1)} MB, peak ${(peak / MB).toFixed(1)} MB`);
+    console.log(`RSS at the end (${Math.round((Date.now() - started) / 1000)} s): ${memory(last)}; growth ${((last.rss - first.rss) / MB).toFixed(1)} MB (JS heap ${((last.heapUsed - first.heapUsed) / MB).toFixed(1)} MB), peak ${(peak / MB).toFixed(1)} MB`);
     for (const name of ['many', 'few'] as const) {
       const cache = last[name].installationCache;
       console.log(`${name.padEnd(4)} cache: ${cache.hits} hits, ${cache.misses} misses, ${cache.size}/${cache.max} held; ${(totals[name].gets / totals[name].requests).toFixed(3)} Redis GETs per webhook`);
@@ -109,6 +109,8 @@ async function load(url: string, installations: Installation[], seconds = SECOND
   if (result.errors > 0 || result.non2xx > 0) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
   return { requests: result.requests.total, seconds: result.duration, p99: result.latency.p99 };
 }
+
+const memory = (stats: ScaleStats) => `${(stats.rss / MB).toFixed(1)} MB (JS heap ${(stats.heapUsed / MB).toFixed(1)} MB)`;
 
 /** GETs Redis has answered so far, from its own counters. */
 async function getCalls(redis: Redis): Promise<number> {
