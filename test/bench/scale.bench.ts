@@ -7,13 +7,13 @@
  */
 import { fork } from 'node:child_process';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
 import type { Installation } from '../../lib/core/installation';
 import { installationKeys } from '../../lib/stores/redis-layout';
 import { fakeInstallation, signHostToken } from '../../lib/testing';
 import { startOwnRedis } from '../support/redis';
+import { firstLine } from './first-line';
 import { roomMessagePayload } from './payload';
 import type { ScaleStats, ScaleTargets } from './scale-servers';
 
@@ -125,13 +125,6 @@ function statsOf(child: ReturnType<typeof fork>): Promise<ScaleStats> {
   });
 }
 
-function firstLine<T>(stream: NodeJS.ReadableStream): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: stream });
-    lines.once('line', (text) => resolve(JSON.parse(text) as T));
-    lines.once('close', () => reject(new Error('the bench servers exited before listening')));
-  });
-}
 
 main().catch((error: unknown) => {
   console.error(error);

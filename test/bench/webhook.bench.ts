@@ -7,8 +7,8 @@
  */
 import { fork } from 'node:child_process';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { firstLine } from './first-line';
 import type { BenchTargets } from './servers';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -59,13 +59,6 @@ function combine(list: Figures[]): Figures {
 const rate = (f: Figures) => f.requests / f.seconds;
 const line = (f: Figures) => `${rate(f).toFixed(0).padStart(6)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms`;
 
-function firstLine<T>(stream: NodeJS.ReadableStream): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: stream });
-    lines.once('line', (text) => resolve(JSON.parse(text) as T));
-    lines.once('close', () => reject(new Error('the bench servers exited before listening')));
-  });
-}
 
 main().catch((error: unknown) => {
   console.error(error);
