@@ -48,7 +48,9 @@ export class InstallationCache {
     const found = this.cache.fetch(oauthId, { status });
     if (status.fetch === 'hit') this.counts.hits += 1;
     else this.counts.misses += 1;
-    return found;
+    // A change notice that arrives while the store is being read aborts that read (`forget` deletes the
+    // entry), and lru-cache then rejects with Error('deleted'): read again, after the change, instead.
+    return found.catch((error: unknown) => (status.fetchAborted ? this.get(oauthId) : Promise.reject(error)));
   }
 
   /** For operators and the scale benchmark: how well the cache keeps requests off the store. */
