@@ -55,6 +55,7 @@ describe('several add-on processes on one Redis', () => {
     const webhooks: Webhook[] = [];
     let installs = 0;
     let updates = 0;
+    let updated = 0;
 
     const install = async (into: HostInstallation[]) => {
       const installation = await emulator.install({ descriptorUrl, roomId: rooms[installs++ % rooms.length] }).catch(refusal('install'));
@@ -89,7 +90,7 @@ describe('several add-on processes on one Redis', () => {
       loop(async () => {
         const installation = pick(lasting)!;
         updates += 1;
-        await emulator.update(installation.oauthId).catch(refusal('update'));
+        if (await emulator.update(installation.oauthId).catch(refusal('update'))) updated += 1;
       }),
       loop(async () => {
         const installation = doomed.shift();
@@ -115,6 +116,7 @@ describe('several add-on processes on one Redis', () => {
     const acknowledged = [...all.keys()].sort();
     expect(new Set(acknowledged).size).toBe(acknowledged.length);
     expect(installedEvents).toEqual(acknowledged);
+    expect(reports.flatMap((report) => report.updated)).toHaveLength(updated);
     expect(reports.flatMap((report) => report.uninstalled).sort()).toEqual([...uninstalledAt.keys()].sort());
 
     const acceptedAfterUninstall = webhooks.filter((sent) => {
