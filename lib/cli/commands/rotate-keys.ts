@@ -26,13 +26,12 @@ Exit codes: 0 every record is on the first key, 1 some could not be decrypted or
 
 /** `hipchat-connect rotate-keys`: re-encrypt every secret at rest with the first key. */
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      redis: { type: 'string' }, cluster: { type: 'string' }, sentinels: { type: 'string' }, name: { type: 'string' },
-      prefix: { type: 'string', default: 'hipchat:' }, file: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    },
-  });
+  let values: ReturnType<typeof parse>;
+  try {
+    values = parse(args);
+  } catch (error) {
+    return print(process.stderr, `${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`, 2);
+  }
   if (values.help) return print(process.stdout, USAGE, 0);
   const targets = [values.redis, values.cluster, values.sentinels, values.file].filter((value) => value !== undefined);
   if (targets.length !== 1) return print(process.stderr, `Give exactly one of --redis, --cluster, --sentinels or --file.\n\n${USAGE}`, 2);
@@ -59,6 +58,16 @@ export async function run(args: string[]): Promise<number> {
     return print(process.stderr, `${progress.failed.length} record(s) not re-encrypted: add the key(s) named above to ${SECRET_KEY_VARIABLE} and run again.`, 1);
   }
   return print(process.stdout, `✓ Every secret is encrypted with key ${keys.currentId}`, 0);
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    options: {
+      redis: { type: 'string' }, cluster: { type: 'string' }, sentinels: { type: 'string' }, name: { type: 'string' },
+      prefix: { type: 'string', default: 'hipchat:' }, file: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
 }
 
 interface RedisTarget { redis?: string; cluster?: string; sentinels?: string; name?: string }
