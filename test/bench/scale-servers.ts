@@ -19,6 +19,9 @@ export interface ScaleTargets {
 export interface ScaleStats {
   rss: number;
   heapUsed: number;
+  /** What V8 has reserved for the heap (new space grows under load), and Buffers outside it. */
+  heapTotal: number;
+  external: number;
   many: AddonStats;
   few: AddonStats;
 }
@@ -35,8 +38,10 @@ async function main(redisUrl: string, prefixes: { many: string; few: string }): 
   const targets: ScaleTargets = { many: url(many.server), few: url(few.server) };
   process.stdout.write(`${JSON.stringify(targets)}\n`);
   process.on('message', () => {
-    const { rss, heapUsed } = process.memoryUsage();
-    const stats: ScaleStats = { rss, heapUsed, many: many.addon.stats(), few: few.addon.stats() };
+    // Measured after a full collection (the parent forks this with --expose-gc): what is kept, not litter.
+    (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+    const stats: ScaleStats = { rss, heapUsed, heapTotal, external, many: many.addon.stats(), few: few.addon.stats() };
     process.send!(stats);
   });
 }

@@ -29,7 +29,7 @@ const MB = 1024 * 1024;
 async function main(): Promise<void> {
   const own = await startOwnRedis();
   const redis = new Redis(own.url);
-  const servers = fork(path.join(__dirname, 'scale-servers.js'), [own.url, JSON.stringify(PREFIXES)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const servers = fork(path.join(__dirname, 'scale-servers.js'), [own.url, JSON.stringify(PREFIXES)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], execArgv: ['--expose-gc'] });
   try {
     const seeded = Date.now();
     const many = await seed(redis, PREFIXES.many, MANY);
@@ -110,7 +110,8 @@ async function load(url: string, installations: Installation[], seconds = SECOND
   return { requests: result.requests.total, seconds: result.duration, p99: result.latency.p99 };
 }
 
-const memory = (stats: ScaleStats) => `${(stats.rss / MB).toFixed(1)} MB (JS heap ${(stats.heapUsed / MB).toFixed(1)} MB)`;
+const memory = (stats: ScaleStats) =>
+  `${(stats.rss / MB).toFixed(1)} MB (JS heap ${(stats.heapUsed / MB).toFixed(1)} MB used of ${(stats.heapTotal / MB).toFixed(1)} MB, external ${(stats.external / MB).toFixed(1)} MB)`;
 
 /** GETs Redis has answered so far, from its own counters. */
 async function getCalls(redis: Redis): Promise<number> {
