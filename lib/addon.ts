@@ -6,7 +6,7 @@ import { DescriptorCache } from './core/descriptor-cache';
 import { descriptorSource } from './core/descriptor-source';
 import type { LifecycleContext } from './core/install/context';
 import { createHandle } from './core/handle';
-import { InstallationCache } from './core/installation-cache';
+import { InstallationCache, type InstallationCacheStats } from './core/installation-cache';
 import type { TokenCarrier } from './core/jwt/extract';
 import type { Verified } from './core/jwt/verify';
 import type { Installation } from './core/installation';
@@ -30,7 +30,12 @@ import type { CreatedWebhook, RoomIdOrName } from './hipchat/types';
 import { registerRoomWebhook } from './core/room-webhooks';
 import { resolveOptions, type AddonOptions, type ResolvedOptions } from './options';
 import { FileStore } from './stores/file';
+import { storeAtRest } from './stores/at-rest';
 import type { Store } from './stores/store';
+
+export interface AddonStats {
+  installationCache: InstallationCacheStats;
+}
 
 export interface Addon {
   readonly options: Readonly<ResolvedOptions>;
@@ -98,6 +103,8 @@ export interface Addon {
   client(installation: Installation): InstallationClient;
   /** The lifecycle steps, for adapters other than Express. */
   readonly lifecycle: LifecycleContext;
+  /** Figures for operators: the installation cache's hits, misses and size. */
+  stats(): AddonStats;
   /** Start-up checks done: change feed subscribed (or retried), patterns checked; rejects in strict pattern mode. */
   ready(): Promise<void>;
   /**
@@ -110,7 +117,7 @@ export interface Addon {
 export function createAddon(input: AddonOptions): Addon {
   const options = resolveOptions(input);
   const ownsStore = input.store === undefined;
-  const store = input.store ?? new FileStore();
+  const store = storeAtRest(input.store ?? new FileStore(), input.secretKeys, options.logger);
   const cache = new InstallationCache(store, { max: options.cacheMax, ttlMs: options.cacheTtlMs, feedDownTtlMs: options.cacheFeedDownTtlMs });
   const watching = cache.watch().catch((error: unknown) => options.logger.warn({ err: error }, 'installation change feed unavailable; relying on cache expiry'));
   const patternChecks = new PatternChecks(options.patternCheck, options.logger);
@@ -173,6 +180,7 @@ export function createAddon(input: AddonOptions): Addon {
     receive: handle.receive,
     client: handle.client,
     installation: (oauthId) => cache.get(oauthId),
+    stats: () => ({ installationCache: cache.stats() }),
     ready: () => watching.then(() => patternChecks.ready()),
     // Once, however often it is called: requests drain first, then the feed and the store close.
     close: () => (closing ??= drainOf(handle).shutdown(options.shutdownTimeoutMs)

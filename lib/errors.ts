@@ -53,6 +53,10 @@ const STATUS_BY_CODE = {
   STORE_UNAVAILABLE: 503,
   /** The add-on is closing (SIGTERM, `addon.close()`): it finishes what runs and takes nothing new. */
   SHUTTING_DOWN: 503,
+  /** A secret at rest names a key id that none of the given keys has (a key missing or wrong). */
+  SECRET_KEY_UNKNOWN: 500,
+  /** A secret at rest does not decrypt with the key it names: changed, or moved from another record. */
+  SECRET_UNREADABLE: 500,
 
   // Calls to the HipChat REST API (protocol sections 5 and 11). Failures of the host are the gateway's:
   // 502, 503 when it asked to be called later, 504 when it did not answer in time.

@@ -2,7 +2,8 @@
  * The public API of hipchat-connect. Everything exported here is supported; anything reached by a deep
  * import is private and may change.
  */
-export { createAddon, type Addon } from './addon';
+export { createAddon, type Addon, type AddonStats } from './addon';
+export type { InstallationCacheStats } from './core/installation-cache';
 export type { ListenOptions } from './express/server';
 export type { AddonOptions, Scope } from './options';
 export type { PatternCheckMode } from './core/pattern-checks';
@@ -41,6 +42,8 @@ export type { Store, SetValueOptions, InstallationCondition, ChangeFeedListener 
 export { MemoryStore, type MemoryStoreOptions } from './stores/memory';
 export { FileStore, type FileStoreOptions } from './stores/file';
 export { RedisStore, type RedisStoreOptions, type RedisClient } from './stores/redis';
+export { EncryptedStore } from './stores/encrypted-store';
+export { SecretKeyring, SECRET_KEY_VARIABLE } from './stores/secret-keys';
 
 export {
   createInstallationClient, createTokenClient, HIPCHAT_CLOUD_API,

@@ -28,6 +28,11 @@ export interface AddonOptions {
   /** Where installations live; default: a FileStore at `.hipchat-connect/store.json`. */
   store?: Store;
   /**
+   * Keys (32 random bytes, base64) that encrypt OAuth secrets and stored values at rest: the first
+   * encrypts, all decrypt. Default: `HIPCHAT_CONNECT_SECRET_KEY` (comma-separated), else none.
+   */
+  secretKeys?: string[];
+  /**
    * Origins installs are accepted from (default HipChat Cloud; plus loopback in development). They are also
    * the only origins that may frame the add-on's pages and read its glances from a browser.
    */

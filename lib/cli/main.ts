@@ -22,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   dev: { summary: 'run the add-on in this folder, installed into the emulator, restarted on each save', load: () => import('./commands/dev') },
   notify: { summary: 'send a room notification with a room or personal token', load: () => import('./commands/notify') },
   migrate: { summary: 'copy ACE-HipChat installations (atlassian-connect-express-redis) into a store', load: () => import('./commands/migrate') },
+  'rotate-keys': { summary: 're-encrypt every secret at rest with the first key', load: () => import('./commands/rotate-keys') },
 };
 
 function usage(): string {

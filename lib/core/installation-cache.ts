@@ -14,6 +14,16 @@ export interface InstallationCacheOptions {
   feedDownTtlMs: number;
 }
 
+export interface InstallationCacheStats {
+  /** Lookups answered from memory, since the add-on started. */
+  hits: number;
+  /** Lookups that waited for the store (a read of their own, or one already under way). */
+  misses: number;
+  /** Installations held now, and the most it holds (`cache.max`). */
+  size: number;
+  max: number;
+}
+
 /** One store read, shared by the lookups that arrive while it runs. */
 interface Read {
   result: Promise<Installation | undefined>;
@@ -40,6 +50,7 @@ export class InstallationCache {
   private unsubscribe: (() => Promise<void>) | undefined;
   /** Whether changes made elsewhere are announced right now; a store without a feed serves one process. */
   private feedUp: boolean;
+  private readonly counts = { hits: 0, misses: 0 };
 
   constructor(private readonly store: Store, private readonly options: InstallationCacheOptions) {
     this.entries = new LRUCache<string, Installation>({ max: options.max, ttl: options.ttlMs });
@@ -58,11 +69,20 @@ export class InstallationCache {
   async get(oauthId: string): Promise<Installation | undefined> {
     for (let attempt = 1; ; attempt++) {
       const cached = this.entries.get(oauthId);
-      if (cached) return cached;
+      if (cached) {
+        if (attempt === 1) this.counts.hits += 1;
+        return cached;
+      }
+      if (attempt === 1) this.counts.misses += 1;
       const read = this.reads.get(oauthId) ?? this.startRead(oauthId);
       const installation = await read.result;
       if (!read.overtaken || attempt === MOST_READS) return installation;
     }
+  }
+
+  /** For operators and the scale benchmark: how well the cache keeps requests off the store. */
+  stats(): InstallationCacheStats {
+    return { ...this.counts, size: this.entries.size, max: this.options.max };
   }
 
   forget(oauthId: string): void {

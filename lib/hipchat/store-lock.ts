@@ -20,6 +20,8 @@ export interface StoreLockOptions {
 
 /** Waits between looks at the store while another process works: 25 ms at first, never more than 250 ms. */
 const POLL = { baseDelayMs: 25, maxDelayMs: 250 };
+/** Waits between tries to release a lock the store would not release (a Redis fail-over under way). */
+const RELEASE_RETRY = { baseDelayMs: 100, maxDelayMs: 1000 };
 
 /**
  * Makes a result (an access token) once across every process sharing the store, however many ask at the
@@ -40,9 +42,7 @@ export async function produceOnce<T>(store: Store, oauthId: string, lockKey: str
       try {
         return (await work.published()) ?? (await work.produce());
       } finally {
-        await store.deleteValue(oauthId, lockKey, holder).catch((error: unknown) => {
-          options.logger.warn({ err: error, oauthId, lockKey }, 'could not release a lock; it expires by itself');
-        });
+        await release(store, oauthId, lockKey, holder, options);
       }
     }
     if (performance.now() >= giveUpAt) {
@@ -54,4 +54,26 @@ export async function produceOnce<T>(store: Store, oauthId: string, lockKey: str
     const result = await work.published();
     if (result !== undefined) return result;
   }
+}
+
+/**
+ * A lock left behind keeps every other process waiting for its expiry, a whole `ttlMs`: measured after a
+ * Redis fail-over, token requests for the installation stalled for up to 30 s. So a failed release is
+ * tried again in the background, with backoff, for as long as the lock would live. A retry that comes
+ * after another process took the lock deletes nothing: the lock then holds that process's id.
+ */
+async function release(store: Store, oauthId: string, lockKey: string, holder: string, options: StoreLockOptions): Promise<void> {
+  const expires = performance.now() + options.ttlMs;
+  const attempt = () => store.deleteValue(oauthId, lockKey, holder);
+  try {
+    return await attempt();
+  } catch (error) {
+    options.logger.warn({ err: error, oauthId, lockKey }, 'could not release a lock; trying again until it expires by itself');
+  }
+  void (async () => {
+    for (let retry = 1; performance.now() < expires; retry++) {
+      await delay(backoffDelay(retry, RELEASE_RETRY), undefined, { ref: false });
+      if (await attempt().then(() => true, () => false)) return;
+    }
+  })();
 }

@@ -10,7 +10,6 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { fakeInstallation } from '../../lib/testing';
 import { benchOptions, type BenchOptions } from './options';
@@ -18,6 +17,7 @@ import { summariseProfile, type ProfileWindow } from './profile-summary';
 import { printReport, type Figures } from './report';
 import type { BenchTargets, CpuReport, Target } from './servers';
 import { tokenPool } from './tokens';
+import { firstLine } from './first-line';
 
 async function main(): Promise<void> {
   const options = benchOptions(process.argv.slice(2));
@@ -110,13 +110,6 @@ function serverCpu(servers: ChildProcess): Promise<CpuReport> {
   });
 }
 
-function firstLine<T>(stream: NodeJS.ReadableStream): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: stream });
-    lines.once('line', (text) => resolve(JSON.parse(text) as T));
-    lines.once('close', () => reject(new Error('the bench servers exited before listening')));
-  });
-}
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

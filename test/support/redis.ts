@@ -23,7 +23,7 @@ export function connectTestRedis(): TestRedis {
   return { redis, prefix, cleanup: () => deleteUnderPrefix(redis, prefix).finally(() => redis.quit()) };
 }
 
-async function deleteUnderPrefix(redis: Redis, prefix: string): Promise<void> {
+export async function deleteUnderPrefix(redis: Redis, prefix: string): Promise<void> {
   // SCAN is fine in tests; the prefix is random hex, so it holds no glob characters.
   for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 500 }) as AsyncIterable<string[]>) {
     if (keys.length > 0) await redis.unlink(...keys);
@@ -71,9 +71,12 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   };
 }
 
-/** Starts `redis-server` from PATH on 127.0.0.1 only, with persistence off; resolves once it answers. */
-export async function spawnRedisServer(port: number, directory: string): Promise<ChildProcess> {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', directory];
+/**
+ * Starts `redis-server` from PATH on 127.0.0.1 only, with persistence off; resolves once it answers.
+ * `extra` comes first, so it may start with a configuration file (`[file, '--sentinel']`).
+ */
+export async function spawnRedisServer(port: number, directory: string, extra: string[] = []): Promise<ChildProcess> {
+  const args = [...extra, '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', directory];
   const server = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

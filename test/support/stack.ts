@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { Addon } from '../../lib/addon';
 import { createWeatherAddon } from '../../lib/demo/weather';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../lib/emulator';
@@ -32,7 +32,7 @@ export interface Stack<E extends Emulator = Emulator> {
  * arrangement most integration tests start from.
  */
 export async function startStack<E extends Emulator = Emulator>(
-  redis: Redis, prefix: string, overrides: Partial<AddonOptions> = {}, setup: StackSetup<E> = {},
+  redis: Redis | Cluster, prefix: string, overrides: Partial<AddonOptions> = {}, setup: StackSetup<E> = {},
 ): Promise<Stack<E>> {
   const { serving = 'mounted', startEmulator: start = startEmulator as (options: EmulatorOptions) => Promise<E> } = setup;
   const emulator = await start({ logger: silentLogger, ...setup.emulator });

@@ -86,3 +86,16 @@ describe('InstallationCache', () => {
     expect(store.reads).toBe(3);
   });
 });
+
+describe('InstallationCache stats', () => {
+  it('counts hits and misses', async () => {
+    const store = new MemoryStore();
+    const installation = fakeInstallation();
+    await store.storeInstallation(installation);
+    const cache = new InstallationCache(store, { max: 10, ttlMs: 60_000, feedDownTtlMs: 5000 });
+    await cache.get(installation.oauthId);
+    await cache.get(installation.oauthId);
+    await cache.get('unknown');
+    expect(cache.stats()).toEqual({ hits: 1, misses: 2, size: 1, max: 10 });
+  });
+});
