@@ -1,10 +1,11 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { ConnectError } from '../../errors';
 import type { Host, InstalledAddon } from '../host';
 import { bodyOf, isHttpUrl, required } from '../http/fields';
 import { install } from '../install';
 import { uninstall } from '../uninstall';
 import { access, callerIn, type Caller } from './auth';
+import { hostRouter } from '../http/router';
 
 /**
  * Installing and uninstalling add-ons through the REST API, as the OpenAPI document describes them:
@@ -14,7 +15,7 @@ import { access, callerIn, type Caller } from './auth';
  * removing a group installation; a room installation may also go with `admin_room` on its room.
  */
 export function addonRoutes(host: Host): Router {
-  const router = Router();
+  const router = hostRouter();
 
   router.post('/addon', access(host, { scope: 'admin_group', groupWide: true }), async (req, res) => {
     assertAdministrator(callerIn(res));

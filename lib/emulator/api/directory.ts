@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { ConnectError } from '../../errors';
 import { findEmoticon } from '../emoticons';
 import type { Host } from '../host';
@@ -6,6 +6,7 @@ import { findUserByKey, userReference } from '../world';
 import { access } from './auth';
 import { booleanParameter, page } from './collection';
 import { emoticonDetails, userDetails } from './representations';
+import { hostRouter } from '../http/router';
 
 /**
  * The group's directory (protocol section 11, scope view_group): its users and its emoticons. The
@@ -13,7 +14,7 @@ import { emoticonDetails, userDetails } from './representations';
  * nothing, but they are checked like any parameter.
  */
 export function directoryRoutes(host: Host): Router {
-  const router = Router();
+  const router = hostRouter();
   const viewGroup = access(host, { scope: 'view_group' });
 
   router.get('/user', viewGroup, (req, res) => {

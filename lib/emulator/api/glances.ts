@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response, Router } from 'express';
 import { problemsWith } from '../../core/schemas';
 import { ConnectError } from '../../errors';
 import type { GlanceScope, GlanceState } from '../glances';
@@ -6,6 +6,7 @@ import type { Host } from '../host';
 import { bodyOf, isObject, isString, oneOf, optional, required, type Check } from '../http/fields';
 import { findUserByKey } from '../world';
 import { access, callerIn, roomIn } from './auth';
+import { hostRouter } from '../http/router';
 
 const LOZENGE_TYPES = ['default', 'success', 'error', 'current', 'new', 'complete', 'moved'] as const;
 
@@ -15,7 +16,7 @@ const LOZENGE_TYPES = ['default', 'success', 'error', 'current', 'new', 'complet
  * and every push goes to the log.
  */
 export function glanceRoutes(host: Host): Router {
-  const router = Router();
+  const router = hostRouter();
   const push = (scopeOf: (req: Request, res: Response) => GlanceScope) => (req: Request, res: Response) => {
     const scope = scopeOf(req, res);
     const { installation } = callerIn(res);

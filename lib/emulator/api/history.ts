@@ -1,9 +1,10 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { ConnectError } from '../../errors';
 import type { HistoryMessage } from '../history';
 import type { Host } from '../host';
 import { access, roomIn } from './auth';
 import { booleanParameter, integerParameter, MAX_RESULTS_LIMIT, page, selfLink } from './collection';
+import { hostRouter } from '../http/router';
 
 /**
  * Reading a room's history (protocol section 11, scope view_messages). `history` pages back in time from
@@ -12,7 +13,7 @@ import { booleanParameter, integerParameter, MAX_RESULTS_LIMIT, page, selfLink }
  * `timezone` is accepted and ignored: dates are always UTC with HipChat's explicit offset.
  */
 export function historyRoutes(host: Host): Router {
-  const router = Router();
+  const router = hostRouter();
   const readable = access(host, { scope: 'view_messages', room: true });
 
   router.get('/room/:room/history', readable, (req, res) => {

@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import type { Response, Router } from 'express';
 import { ConnectError } from '../../errors';
 import { stampMessage, type NewMessage } from '../history';
 import type { Host } from '../host';
@@ -8,6 +8,7 @@ import { parseNotification } from '../notification';
 import { findUserByKey, userReference } from '../world';
 import { access, actingUser, callerIn, roomIn, type Caller } from './auth';
 import { checkFlood } from './limits';
+import { hostRouter } from '../http/router';
 
 const MESSAGE = text(1, 10_000);
 const MESSAGE_RULE = 'a string of 1 to 10000 characters';
@@ -18,7 +19,7 @@ const MESSAGE_RULE = 'a string of 1 to 10000 characters';
  * listeners in the background: the API answers without waiting for add-ons, as HipChat did.
  */
 export function messageRoutes(host: Host): Router {
-  const router = Router();
+  const router = hostRouter();
   const inRoom = (scope: string) => access(host, { scope, room: true });
 
   router.post('/room/:room/notification', inRoom('send_notification'), (req, res) => {

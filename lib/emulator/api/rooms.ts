@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { ConnectError } from '../../errors';
 import type { Host } from '../host';
 import { bodyOf, isBoolean, isObject, isString, oneOf, optional, required, text } from '../http/fields';
@@ -7,6 +7,7 @@ import { findUserByKey, roomReference, userReference, type Room, type User } fro
 import { access, actingUser, callerIn, roomIn, type Caller } from './auth';
 import { booleanParameter, page } from './collection';
 import { roomDetails } from './representations';
+import { hostRouter } from '../http/router';
 
 const NAME = text(1, 50);
 const TOPIC = text(0, 250);
@@ -16,7 +17,7 @@ const USER_KEY_RULE = 'a string: a user id, email or @mention name';
 
 /** Rooms (protocol section 11): list, create, read, change, delete, topic, participants and members. */
 export function roomRoutes(host: Host): Router {
-  const router = Router();
+  const router = hostRouter();
   const inRoom = (scope: string | readonly string[]) => access(host, { scope, room: true });
   // HipChat's view_room: "View room information and participants, but not history". A room
   // notification token holds it, so it may read its own room; view_group reaches every room.

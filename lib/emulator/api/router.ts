@@ -1,4 +1,4 @@
-import { Router, type ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Router } from 'express';
 import { isConnectError } from '../../errors';
 import type { Host } from '../host';
 import { hostStatus } from '../http/errors';
@@ -10,10 +10,11 @@ import { historyRoutes } from './history';
 import { messageRoutes } from './messages';
 import { roomRoutes } from './rooms';
 import { webhookRoutes } from './webhooks';
+import { hostRouter } from '../http/router';
 
 /** The REST API of protocol section 11, mounted under `/v2`; each route declares its own access. */
 export function apiRouter(host: Host): Router {
-  const router = Router();
+  const router = hostRouter();
   // Bodies are read before the token is checked, so that every exchange reports what the client sent.
   router.use((req, res, next) => (req.method === 'POST' || req.method === 'PUT' ? jsonBody(req, res, next) : next()));
   router.use(roomRoutes(host), messageRoutes(host), historyRoutes(host), webhookRoutes(host), directoryRoutes(host), glanceRoutes(host), addonRoutes(host));

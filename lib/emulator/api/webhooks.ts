@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import type { Response, Router } from 'express';
 import { isWebhookEvent, MESSAGE_EVENTS, WEBHOOK_EVENTS, type WebhookEvent } from '../../core/webhook-events';
 import { ConnectError } from '../../errors';
 import type { Host } from '../host';
@@ -9,6 +9,7 @@ import { compilePattern } from '../webhook-pattern';
 import { access, callerIn, roomIn } from './auth';
 import { page } from './collection';
 import { webhookDetails } from './representations';
+import { hostRouter } from '../http/router';
 
 /**
  * Room webhooks registered at run time (protocol section 7, scope admin_room). Each token sees and
@@ -17,7 +18,7 @@ import { webhookDetails } from './representations';
  * secret, so a personal token, which has no secret, may only register unsigned ones.
  */
 export function webhookRoutes(host: Host): Router {
-  const router = Router();
+  const router = hostRouter();
   const admin = access(host, { scope: 'admin_room', room: true });
 
   router.post('/room/:room/webhook', admin, async (req, res) => {

@@ -1,6 +1,7 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { FeedEvent } from '../feed';
 import type { Host } from '../host';
+import { hostRouter } from './router';
 
 /** Often enough that no proxy or browser gives up on a quiet stream. */
 const HEARTBEAT_MS = 15_000;
@@ -11,7 +12,7 @@ const HEARTBEAT_MS = 15_000;
  * emulator closes.
  */
 export function eventStream(host: Host): Router {
-  return Router().get('/emulator/events', (req, res) => {
+  return hostRouter().get('/emulator/events', (req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
     res.write('retry: 1000\n\n');
     const send = (event: FeedEvent) => void res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);

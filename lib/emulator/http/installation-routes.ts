@@ -1,10 +1,11 @@
-import express, { Router } from 'express';
+import express, { type Router } from 'express';
 import { describeInstallation, requireInstallation, requireRoom, type Host, type HostInstallation } from '../host';
 import { install, update } from '../install';
 import { uninstall } from '../uninstall';
 import { sendWebhook, type WebhookRequest } from '../webhook-sender';
 import { TOKEN_FORMS } from '../webhook-token';
 import { bodyOf, isInteger, isObject, isRoomKey, isString, oneOf, optional, required } from './fields';
+import { hostRouter } from './router';
 
 /**
  * Routes for a person or a test to drive the host over HTTP, kept under `/emulator/` so they never
@@ -12,7 +13,7 @@ import { bodyOf, isInteger, isObject, isRoomKey, isString, oneOf, optional, requ
  * leave out the OAuth secret: it belongs to the add-on, which gets it in the install callback.
  */
 export function installationRoutes(host: Host): Router {
-  const router = Router();
+  const router = hostRouter();
   const json = express.json({ limit: '64kb' });
   const installFrom = async (descriptorUrl: string, room: number | string | undefined) =>
     withoutSecret(await install(host, { descriptorUrl, roomId: room === undefined ? undefined : requireRoom(host, room).id }));

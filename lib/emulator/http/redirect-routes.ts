@@ -1,13 +1,14 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { DONE_PATH, INSTALLABLE_PATH, type InstallableTickets } from '../redirect-flows';
 import { sendError } from './errors';
+import { hostRouter } from './router';
 
 /**
  * The host's half of the browser redirect flows (protocol section 4, step 6): `installable_url`, which
  * answers an installation's JSON once per ticket, and the page `redirect_url` sends the browser back to.
  */
 export function redirectRoutes(tickets: InstallableTickets): Router {
-  const router = Router();
+  const router = hostRouter();
 
   router.get(`${INSTALLABLE_PATH}/:ticket`, (req, res) => {
     const body = tickets.take(req.params.ticket);

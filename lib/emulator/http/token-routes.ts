@@ -1,10 +1,11 @@
-import express, { Router, type Response } from 'express';
+import express, { type Response, type Router } from 'express';
 import type { Host } from '../host';
 import type { TokenRequest } from '../log';
 import { resolveRequestedScopes } from '../scopes';
 import type { TokenGrant } from '../token-registry';
 import { sendError } from './errors';
 import { bodyOf } from './fields';
+import { hostRouter } from './router';
 
 const BODY_LIMIT = '16kb';
 
@@ -14,7 +15,7 @@ const BODY_LIMIT = '16kb';
  * error body rather than HipChat's REST one, because that is what OAuth clients parse.
  */
 export function tokenRoutes(host: Host): Router {
-  const router = Router();
+  const router = hostRouter();
   const parsers = [express.urlencoded({ extended: false, limit: BODY_LIMIT }), express.json({ limit: BODY_LIMIT })];
 
   router.post('/v2/oauth/token', ...parsers, (req, res) => {

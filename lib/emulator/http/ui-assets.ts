@@ -1,6 +1,7 @@
 import path from 'node:path';
-import express, { Router } from 'express';
+import express, { type Router } from 'express';
 import { schemasDir } from '../../core/schemas';
+import { hostRouter } from './router';
 
 /**
  * lib/emulator/ui/, served as it is (plain HTML, CSS and JavaScript modules, no build step). It sits
@@ -27,7 +28,7 @@ const PAGE_POLICY = [
  */
 export function uiAssets(): Router {
   const dir = uiAssetsDir();
-  const router = Router();
+  const router = hostRouter();
   router.get('/', (_req, res) => {
     res.set({ 'content-security-policy': PAGE_POLICY, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-cache' });
     res.sendFile(path.join(dir, 'index.html'));

@@ -1,14 +1,15 @@
-import express, { Router, type Request } from 'express';
+import express, { type Request, type Router } from 'express';
 import { requireRoom, type Host } from '../host';
 import { configurationPageUrl, glanceQueryUrl, openView, viewToken, type Viewing } from '../views';
 import { bodyOf, isObject, isRoomKey, isString, isUserKey, optional, required } from './fields';
+import { hostRouter } from './router';
 
 /**
  * What the web UI asks of the host besides the test-facing routes: the world to pick a room and a user
  * from, and the signed URLs and tokens only the host can make, since only it holds the secrets.
  */
 export function uiRoutes(host: Host): Router {
-  const router = Router();
+  const router = hostRouter();
   const json = express.json({ limit: '64kb' });
 
   router.get('/emulator/world', (_req, res) => {

@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { type Router } from 'express';
 import { isConnectError } from '../../errors';
 import { requireRoom, requireUser, type Host } from '../host';
 import { setLimits } from '../limits';
@@ -6,6 +6,7 @@ import { createPersonalToken, createRoomToken } from '../minted-tokens';
 import { postMessage } from '../post-message';
 import { sendError } from './errors';
 import { bodyOf, isObject, isString, isUserKey, optional, required } from './fields';
+import { hostRouter } from './router';
 
 /**
  * What happened, and a person's part in it, over HTTP under `/emulator/` (the web UI reads these):
@@ -13,7 +14,7 @@ import { bodyOf, isObject, isString, isUserKey, optional, required } from './fie
  * glances, the log, and the limits. The same things the `Emulator` object offers to tests.
  */
 export function viewRoutes(host: Host): Router {
-  const router = Router();
+  const router = hostRouter();
   const json = express.json({ limit: '64kb' });
 
   router.get('/emulator/rooms/:room/history', (req, res) => {
