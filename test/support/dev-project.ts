@@ -42,7 +42,7 @@ export interface DevRun {
   child: ChildProcess;
   transcript(): string;
   next(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
-  /** Sends SIGINT and resolves to the exit code. */
+  /** Sends SIGINT (to the whole process group, as a terminal's Ctrl-C does, when run as one) and resolves to the exit code. */
   interrupt(): Promise<number | null>;
   exited: Promise<number | null>;
 }
@@ -54,7 +54,16 @@ export function devEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv
 }
 
 export function startDev(project: DevProject, args: string[], env: NodeJS.ProcessEnv = devEnvironment()): DevRun {
-  const child = spawn(process.execPath, [CLI, 'dev', ...args], { cwd: project.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return watchProcess(process.execPath, [CLI, 'dev', ...args], project.dir, env);
+}
+
+/**
+ * Any command run as dev runs, watched the same way. `asTerminal` runs it in a process group of its own
+ * and interrupts the whole group, as Ctrl-C in a terminal does: `npm run dev` (npm, its shell, dev) needs
+ * that, since npm does not pass a SIGINT of its own on to the script.
+ */
+export function watchProcess(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = devEnvironment(), asTerminal = false): DevRun {
+  const child = spawn(file, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: asTerminal });
   let text = '';
   let cursor = 0;
   const waiters = new Set<() => void>();
@@ -95,7 +104,10 @@ export function startDev(project: DevProject, args: string[], env: NodeJS.Proces
     child, exited, next,
     transcript: () => text,
     interrupt: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+      if (child.exitCode === null && child.signalCode === null) {
+        if (asTerminal) process.kill(-child.pid!, 'SIGINT');
+        else child.kill('SIGINT');
+      }
       return exited;
     },
   };

@@ -16,7 +16,7 @@ import { ICON_PATH } from './routes';
 export function buildAddon(options: Partial<AddonOptions> = {}): Addon {
   const addon = createAddon({ ...IDENTITY, ...options });
 
-  addon.webhook('room_message', { key: 'hello', pattern: /^\/hello(?:\s+(?<who>.+))?$/i, name: 'Hello command' }, async (ctx) => {
+  addon.webhook('room_message', { key: 'hello', pattern: /^\/hello(?:\s+(?<who>\S.*))?$/i, name: 'Hello command' }, async (ctx) => {
     const who = ctx.match.groups.who?.trim().slice(0, 40) || ctx.sender.name;
     const greeting = await greetingOf(addon.store, ctx.installation.oauthId);
     await rememberGreeted(addon.store, ctx, who, ctx.logger);

@@ -1,5 +1,5 @@
-import express, { type ErrorRequestHandler, type Response } from 'express';
-import { ConnectError, isConnectError, type Addon, type HipChatLocals } from 'hipchat-connect';
+import express, { type ErrorRequestHandler } from 'express';
+import { ConnectError, isConnectError, type Addon } from 'hipchat-connect';
 import { greetingOf, lastGreeted, rememberGreeted, setGreeting, SHORT_TEXT } from './greetings';
 
 export const ICON_PATH = '/icon.svg';
@@ -13,13 +13,12 @@ const ICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><c
 export function pageApi(addon: Addon): express.Router {
   const router = express.Router();
   const json = express.json({ limit: '1kb' });
-  const viewerOf = (res: Response) => res.locals.hipchat as HipChatLocals;
 
   router.get(ICON_PATH, (_req, res) => void res.type('svg').send(ICON_SVG));
 
   // The sidebar asks: the greeting and who was greeted last in this room.
   router.get('/api/greetings', addon.authenticate(), async (_req, res) => {
-    const { installation, roomId } = viewerOf(res);
+    const { installation, roomId } = res.locals.hipchat;
     res.set('cache-control', 'no-store').json({
       greeting: await greetingOf(addon.store, installation.oauthId),
       lastGreeted: (await lastGreeted(addon.store, installation.oauthId, roomId)) ?? null,
@@ -28,7 +27,7 @@ export function pageApi(addon: Addon): express.Router {
 
   // The dialog greets someone: a notification to the room, then the glance follows.
   router.post('/api/greetings', addon.authenticate(), json, async (req, res) => {
-    const viewer = viewerOf(res);
+    const viewer = res.locals.hipchat;
     const who = shortText(req.body?.who, 'who');
     if (viewer.roomId === undefined) throw new ConnectError('PAYLOAD_INVALID', 'greetings are sent to a room: open this from one');
     const greeting = await greetingOf(addon.store, viewer.installation.oauthId);
@@ -42,7 +41,7 @@ export function pageApi(addon: Addon): express.Router {
   // sidebar too) could call this. Where that matters, check the user here, e.g. with
   // client.users.get(userId) and is_group_admin (scope view_group).
   router.put('/api/settings', addon.authenticate(), json, async (req, res) => {
-    await setGreeting(addon.store, viewerOf(res).installation.oauthId, shortText(req.body?.greeting, 'greeting'));
+    await setGreeting(addon.store, res.locals.hipchat.installation.oauthId, shortText(req.body?.greeting, 'greeting'));
     res.status(204).end();
   });
 

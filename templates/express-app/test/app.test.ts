@@ -30,7 +30,7 @@ describe('the app, with the add-on installed in the emulator', () => {
   });
 
   it('still serves the app\'s own routes to anyone', async () => {
-    expect(await (await fetch(`${appUrl}/healthz`)).json()).toEqual({ ok: true });
+    expect(await (await fetch(`${appUrl}/ping`)).json()).toEqual({ pong: true });
   });
 
   it('answers /status typed in the room', async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { devEnvironment, say, watchProcess } from '../../support/dev-project';
 import { packedCheckout, runBuiltCli, runProcess, type ProcessOutcome } from '../../support/packed-checkout';
 
 /**
@@ -57,6 +58,47 @@ describe.each(TEMPLATES)('the %s template, generated and installed', (template) 
     expect(created.stdout).toMatch(/Next:\n {2}cd .+\n {2}npm run dev\n {2}npm test\n$/);
     expect(JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')).dependencies['hipchat-connect']).toBe(`file:${tarball}`);
     expect(`${tested.stdout}${tested.stderr}`).toMatch(/Tests:\s+\d+ passed, \d+ total/);
+  }, INSTALL_AND_TEST_MS);
+});
+
+/**
+ * What each template's `npm run dev` must do as generated: start, and for the two add-ons install into the
+ * emulator dev starts and answer the slash command typed there; stop cleanly on Ctrl-C (SIGINT).
+ * Ports are free ones, so several runs and the suite never collide.
+ */
+const DEV_RUNS: Record<(typeof TEMPLATES)[number], { args: string[]; env: NodeJS.ProcessEnv; ready: RegExp; say?: [string, RegExp] }> = {
+  'addon': { args: ['--port', '0', '--emulator-port', '0', '--tunnel', 'none'], env: {}, ready: /Web UI {6}(http:\/\/127\.0\.0\.1:\d+)\//, say: ['/hello Ada', /^Hello, Ada!$/] },
+  'express-app': { args: ['--port', '0', '--emulator-port', '0', '--tunnel', 'none'], env: {}, ready: /Web UI {6}(http:\/\/127\.0\.0\.1:\d+)\//, say: ['/status', /^All systems go, @\w+\.$/] },
+  'notifier': { args: [], env: { EMULATOR_PORT: '0' }, ready: /HipChat emulator at (http:\/\/127\.0\.0\.1:\d+);/ },
+};
+
+/** Whether nothing answers at `url` any more, within a few seconds (what npm's children close after npm). */
+async function untilRefused(url: string): Promise<boolean> {
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+    if (await fetch(url).then(() => false, () => true)) return true;
+  }
+  return false;
+}
+
+describe.each(TEMPLATES)('the %s template\'s npm run dev', (template) => {
+  it('starts, answers in the emulator, and stops cleanly on SIGINT', async () => {
+    const { project } = await runs.get(template)!;
+    const { args, env, ready, say: exchange } = DEV_RUNS[template];
+    const dev = watchProcess('npm', ['run', 'dev', '--', ...args], project, devEnvironment(env), true);
+    try {
+      const emulatorUrl = (await dev.next(ready))[1]!;
+      if (exchange) {
+        await dev.next(/Watching .* for changes; Ctrl-C uninstalls and stops\./);
+        const [message, reply] = exchange;
+        expect(await say(emulatorUrl, message)).toEqual([expect.stringMatching(reply)]);
+      }
+      // Ctrl-C reaches npm, its shell and the script; npm then ends as an interrupted script does (130).
+      await dev.interrupt();
+      await expect(untilRefused(emulatorUrl)).resolves.toBe(true); // the emulator it started is gone, after the uninstall
+      if (exchange) expect(dev.transcript()).toMatch(/Uninstalled \(the add-on answered 204\)/);
+    } finally {
+      await dev.interrupt();
+    }
   }, INSTALL_AND_TEST_MS);
 });
 
