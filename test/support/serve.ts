@@ -17,9 +17,14 @@ export async function serveAddon(addon: Addon, configure?: (app: express.Express
   return listen(app);
 }
 
-/** Runs an add-on as a server of its own (`addon.listen`) on loopback; on a free port unless told one. */
+/**
+ * Runs an add-on as a server of its own (`addon.listen`) on loopback; on a free port unless told one.
+ * Without signal handling: the test run owns the process's signals, and an add-on that took SIGTERM
+ * (a CLI test emits one to stop its command) would close and then end the whole jest process by it.
+ * Signal handling is tested in child processes (test/integration/shutdown).
+ */
 export async function serveStandalone(addon: Addon, app?: express.Express, port = 0): Promise<Served> {
-  return served(await addon.listen({ port, host: '127.0.0.1', app }));
+  return served(await addon.listen({ port, host: '127.0.0.1', app, handleSignals: false }));
 }
 
 export function listen(app: express.Express): Promise<Served> {
