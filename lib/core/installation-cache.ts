@@ -133,9 +133,10 @@ export class InstallationCache {
   private feedLost(): void {
     this.feedUp = false;
     const ttl = this.entryTtl();
-    for (const [oauthId, installation] of this.entries.entries()) {
-      if (this.entries.getRemainingTTL(oauthId) > ttl) this.entries.set(oauthId, installation, { ttl });
-    }
+    // A snapshot first: set() moves an entry to the front, and an iterator still walking the cache then
+    // meets it again, for ever (seen as a process spinning when a Sentinel client's subscriber closed).
+    const longer = [...this.entries.entries()].filter(([oauthId]) => this.entries.getRemainingTTL(oauthId) > ttl);
+    for (const [oauthId, installation] of longer) this.entries.set(oauthId, installation, { ttl });
   }
 
   private dropAll(): void {

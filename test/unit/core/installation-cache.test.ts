@@ -99,3 +99,26 @@ describe('InstallationCache stats', () => {
     expect(cache.stats()).toEqual({ hits: 1, misses: 2, size: 1, max: 10 });
   });
 });
+
+describe('InstallationCache when the change feed is lost', () => {
+  it('shortens every entry to the feed-down lifetime, however many it holds', async () => {
+    const store = new MemoryStore();
+    const installations = [1, 2, 3].map((n) => fakeInstallation({ oauthId: `oauth-${n}`, oauthSecret: `secret-of-installation-${n}-0123456789abcd` }));
+    for (const each of installations) await store.storeInstallation(each);
+    const feed: { listener?: ChangeFeedListener } = {};
+    store.onInstallationChange = async (_listener, listener) => {
+      feed.listener = listener;
+      return async () => undefined;
+    };
+    const cache = new InstallationCache(store, { max: 10, ttlMs: 60_000, feedDownTtlMs: 50 });
+    await cache.watch();
+    feed.listener!.subscribed();
+    for (const each of installations) await cache.get(each.oauthId);
+
+    feed.listener!.lost(); // several entries: moving each while walking them once looped for ever
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    await store.deleteInstallation('oauth-2');
+    await expect(cache.get('oauth-2')).resolves.toBeUndefined();
+    expect(cache.stats()).toMatchObject({ hits: 0, misses: 4 });
+  });
+});
