@@ -102,20 +102,23 @@ describe('InstallationCache stats', () => {
 
 describe('InstallationCache when the change feed is lost', () => {
   it('shortens every entry to the feed-down lifetime, however many it holds', async () => {
-    const store = new MemoryStore();
+    /** A store whose change feed the test switches on and off. */
+    class FeedStore extends MemoryStore implements Store {
+      listener: ChangeFeedListener | undefined;
+      async onInstallationChange(_notice: (oauthId: string) => void, listener?: ChangeFeedListener): Promise<() => Promise<void>> {
+        this.listener = listener;
+        return async () => undefined;
+      }
+    }
+    const store = new FeedStore();
     const installations = [1, 2, 3].map((n) => fakeInstallation({ oauthId: `oauth-${n}`, oauthSecret: `secret-of-installation-${n}-0123456789abcd` }));
     for (const each of installations) await store.storeInstallation(each);
-    const feed: { listener?: ChangeFeedListener } = {};
-    store.onInstallationChange = async (_listener, listener) => {
-      feed.listener = listener;
-      return async () => undefined;
-    };
     const cache = new InstallationCache(store, { max: 10, ttlMs: 60_000, feedDownTtlMs: 50 });
     await cache.watch();
-    feed.listener!.subscribed();
+    store.listener!.subscribed();
     for (const each of installations) await cache.get(each.oauthId);
 
-    feed.listener!.lost(); // several entries: moving each while walking them once looped for ever
+    store.listener!.lost(); // several entries: moving each while walking them once looped for ever
     await new Promise((resolve) => setTimeout(resolve, 80));
     await store.deleteInstallation('oauth-2');
     await expect(cache.get('oauth-2')).resolves.toBeUndefined();
