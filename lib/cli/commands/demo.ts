@@ -8,6 +8,7 @@ import { isConnectError } from '../../errors';
 import { createConsoleLogger } from '../../logger';
 import { MemoryStore } from '../../stores/memory';
 import { stopSignal } from '../stop-signal';
+import { print } from '../print';
 
 const USAGE = `Usage: hipchat-connect demo [--port <n>] [--emulator-port <n>]
 
@@ -85,9 +86,4 @@ function portTaken(error: unknown, port: number, whose: string, flag: string): n
   const taken = isConnectError(error, 'LISTEN_FAILED') ? error.details?.reason === 'EADDRINUSE' : (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
   if (!taken) throw error;
   return print(process.stderr, `✗ Port ${port} (${whose}) is already in use on 127.0.0.1. Stop what listens there, or choose another with ${flag} <n> (0 picks a free one).`, 1);
-}
-
-function print(stream: NodeJS.WriteStream, text: string, code: number): number {
-  stream.write(`${text}\n`);
-  return code;
 }

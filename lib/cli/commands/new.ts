@@ -7,6 +7,7 @@ import { npmInstall } from '../new/npm-install';
 import { terminalAsker } from '../new/prompt';
 import { planProject, writeProject } from '../new/scaffold';
 import { packageVersion, templateManifest, templateNames } from '../new/templates';
+import { print } from '../print';
 
 const USAGE = `Usage: hipchat-connect new <dir> [options]
 
@@ -113,9 +114,4 @@ function warnUnused(flags: GivenFlags, template: string): void {
 /** A path as one word for a POSIX shell, quoted only when it must be, so the printed commands can be pasted. */
 function shellWord(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-function print(stream: NodeJS.WriteStream, text: string, code: number): number {
-  stream.write(`${text}\n`);
-  return code;
 }

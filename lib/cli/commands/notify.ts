@@ -3,6 +3,7 @@ import { isConnectError } from '../../errors';
 import { createTokenClient, HIPCHAT_CLOUD_API, type HipChatClient } from '../../hipchat';
 import type { MessageFormat, NotificationColor } from '../../hipchat/types';
 import { silentLogger } from '../../logger';
+import { print } from '../print';
 
 const COLORS: readonly NotificationColor[] = ['yellow', 'green', 'red', 'purple', 'gray', 'random'];
 const FORMATS: readonly MessageFormat[] = ['text', 'html'];
@@ -102,9 +103,4 @@ function whereTried(apiUrl: string, from: Invocation['apiUrlFrom']): string {
   const source = from === 'default' ? 'the default, HipChat Cloud, which was switched off in 2019' : `from ${from}`;
   return `Tried ${apiUrl} (${source}). Give your host's REST API with --api-url <url> (or HIPCHAT_API_URL), `
     + 'such as the emulator\'s http://127.0.0.1:8008/v2.';
-}
-
-function print(stream: NodeJS.WriteStream, text: string, code: number): number {
-  stream.write(`${text}\n`);
-  return code;
 }

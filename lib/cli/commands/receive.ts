@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Addon } from '../../addon';
 import { isMessageEvent, isWebhookEvent, WEBHOOK_EVENTS } from '../../core/webhook-events';
 import { fakeInstallation, testEvent } from '../../testing';
+import { print } from '../print';
 
 const USAGE = `Usage: hipchat-connect receive (--event <name> [--text <message>] | --payload <file.json>) [--key <webhook>] <module>
 
@@ -61,9 +62,4 @@ async function loadAddon(file: string): Promise<Addon> {
 
 function mistake(message: string): number {
   return print(process.stderr, `${message}\n\n${USAGE}`, 2);
-}
-
-function print(stream: NodeJS.WriteStream, text: string, code: number): number {
-  stream.write(`${text}\n`);
-  return code;
 }

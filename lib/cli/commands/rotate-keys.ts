@@ -3,6 +3,7 @@ import { SECRET_KEY_VARIABLE, keyringFrom } from '../../stores/secret-keys';
 import { rotateFileKeys } from '../../stores/file-rotation';
 import { rotateRedisKeys, type RotationClient } from '../../stores/redis-rotation';
 import type { RotationProgress } from '../../stores/rotation';
+import { print } from '../print';
 
 const USAGE = `Usage: hipchat-connect rotate-keys (--redis <url> | --cluster <host:port,…> | --sentinels <host:port,…> --name <master> | --file <path>) [options]
 
@@ -95,9 +96,4 @@ async function withRedis<T>(target: RedisTarget, work: (redis: RotationClient) =
 function line(progress: RotationProgress): string {
   return `${progress.installations} installations and ${progress.values} values checked: ${progress.resealed} re-encrypted, ` +
     `${progress.current} already on the first key, ${progress.failed.length} failed`;
-}
-
-function print(stream: NodeJS.WritableStream, text: string, code: number): number {
-  stream.write(`${text}\n`);
-  return code;
 }

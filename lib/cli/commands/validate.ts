@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { isConnectError } from '../../errors';
 import { countModules, descriptorFromTemplate } from '../../core/descriptor';
 import type { SchemaProblem } from '../../core/schemas';
+import { print } from '../print';
 
 const DEFAULT_BASE_URL = 'http://localhost:3000';
 const FETCH_TIMEOUT_MS = 10_000;
@@ -73,9 +74,4 @@ async function load(source: string): Promise<string> {
   }
   if (!response.ok) throw new Error(`answered HTTP ${response.status}`);
   return response.text();
-}
-
-function print(stream: NodeJS.WriteStream, text: string, code: number): number {
-  stream.write(`${text}\n`);
-  return code;
 }
