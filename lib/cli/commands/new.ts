@@ -6,7 +6,8 @@ import { gatherAnswers, type GivenFlags } from '../new/gather';
 import { npmInstall } from '../new/npm-install';
 import { terminalAsker } from '../new/prompt';
 import { planProject, writeProject } from '../new/scaffold';
-import { packageVersion, templateManifest, templateNames } from '../new/templates';
+import { templateManifest, templateNames } from '../new/templates';
+import { packageVersion } from '../version';
 import { print } from '../print';
 
 const USAGE = `Usage: hipchat-connect new <dir> [options]

@@ -50,9 +50,3 @@ export interface TemplateManifest {
 export function templateManifest(name: string): TemplateManifest {
   return JSON.parse(readFileSync(path.join(templatesDir(), name, MANIFEST_FILE), 'utf8')) as TemplateManifest;
 }
-
-/** This package's version, for the generated project's `^<version>` dependency. */
-export function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
-  return manifest.version;
-}
