@@ -38,6 +38,11 @@ function encodeId(oauthId: string): string {
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** A text for a SCAN or KEYS pattern that matches itself only, even one holding glob characters. */
+export function escapeGlob(text: string): string {
+  return text.replace(/[\\*?[\]]/g, (character) => `\\${character}`);
+}
+
 export function changeChannel(prefix: string): string {
   return `${prefix}installation-changed`;
 }

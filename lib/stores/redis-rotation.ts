@@ -1,6 +1,7 @@
 import type { Installation } from '../core/installation';
 import { ConnectError } from '../errors';
 import { parseInstallationJson } from './installation-record';
+import { escapeGlob } from './redis-layout';
 import { emptyProgress, resealInstallation, resealValue, tally, type RotationProgress } from './rotation';
 import type { SecretKeyring } from './secret-keys';
 
@@ -97,8 +98,4 @@ function parseKey(prefix: string, key: string): ParsedKey | undefined {
   if (rest === 'installation') return { kind: 'installation', oauthId };
   if (rest.startsWith('v:')) return { kind: 'value', oauthId, name: rest.slice(2) };
   return undefined; // the index of value names holds no secret
-}
-
-function escapeGlob(text: string): string {
-  return text.replace(/[*?[\]\\]/g, (character) => `\\${character}`);
 }

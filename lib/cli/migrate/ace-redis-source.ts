@@ -1,3 +1,4 @@
+import { escapeGlob } from '../../stores/redis-layout';
 import { CLIENT_INFO_SUFFIX, type AceRecord } from './ace-record';
 
 /** What the migration asks of a Redis connection: SCAN and GET (ioredis's signatures). */
@@ -28,9 +29,4 @@ export async function clientInfoKeys(redis: RedisReader, prefix: string): Promis
 export async function readRecord(redis: RedisReader, key: string): Promise<AceRecord | undefined> {
   const value = await redis.get(key);
   return value === null ? undefined : { key, value };
-}
-
-/** A prefix is matched literally, even one holding glob characters. */
-function escapeGlob(text: string): string {
-  return text.replace(/[\\*?[\]]/g, (character) => `\\${character}`);
 }
