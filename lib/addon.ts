@@ -6,10 +6,9 @@ import { DescriptorCache } from './core/descriptor-cache';
 import { descriptorSource } from './core/descriptor-source';
 import type { LifecycleContext } from './core/install/context';
 import { createHandle } from './core/handle';
-import { InstallationCache, type InstallationCacheStats } from './core/installation-cache';
+import { InstallationCache, type InstallationCacheStats, type Installation, type Store } from './core/installation';
 import type { TokenCarrier } from './core/jwt/extract';
 import type { Verified } from './core/jwt/verify';
-import type { Installation } from './core/installation';
 import { LifecycleEvents, type LifecycleEventName, type LifecycleListener } from './core/lifecycle-events';
 import { PatternChecks } from './core/pattern-checks';
 import { DescriptorTemplateFile, type InstallSettings } from './core/template-file';
@@ -31,7 +30,6 @@ import { registerRoomWebhook } from './core/room-webhooks';
 import { resolveOptions, type AddonOptions, type ResolvedOptions } from './options';
 import { FileStore } from './stores/file';
 import { storeAtRest } from './stores/at-rest';
-import type { Store } from './stores/store';
 
 export interface AddonStats {
   installationCache: InstallationCacheStats;

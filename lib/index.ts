@@ -3,7 +3,7 @@
  * import is private and may change.
  */
 export { createAddon, type Addon, type AddonStats } from './addon';
-export type { InstallationCacheStats } from './core/installation-cache';
+export type { InstallationCacheStats } from './core/installation';
 export type { ListenOptions } from './express/server';
 export type { AddonOptions, Scope } from './options';
 export type { PatternCheckMode } from './core/pattern-checks';
@@ -38,7 +38,7 @@ export { buildDescriptor, descriptorFromTemplate, assertValidDescriptor, descrip
 export type { Descriptor, DescriptorSource } from './core/descriptor';
 export { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './core/install/host-allowlist';
 
-export type { Store, SetValueOptions, InstallationCondition, ChangeFeedListener } from './stores/store';
+export type { Store, SetValueOptions, InstallationCondition, ChangeFeedListener } from './core/installation';
 export { MemoryStore, type MemoryStoreOptions } from './stores/memory';
 export { FileStore, type FileStoreOptions } from './stores/file';
 export { RedisStore, type RedisStoreOptions, type RedisClient } from './stores/redis';

@@ -3,7 +3,7 @@ import { createConsoleLogger, type Logger, type LogLevel } from './logger';
 import type { Fetch } from './core/bounded-fetch';
 import { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './core/install/host-allowlist';
 import { PATTERN_CHECK_MODES, type PatternCheckMode } from './core/pattern-checks';
-import type { Store } from './stores/store';
+import type { Store } from './core/installation';
 
 export const SCOPES = ['send_notification', 'send_message', 'view_room', 'admin_room', 'view_group', 'admin_group', 'manage_rooms', 'view_messages', 'import_data'] as const;
 export type Scope = (typeof SCOPES)[number];

@@ -1,6 +1,6 @@
 import { createInstallationClient, type InstallationClient } from '../hipchat/installation-client';
 import type { ResolvedOptions } from '../options';
-import type { Store } from '../stores/store';
+import type { Store, InstallationCache, Installation } from './installation';
 import type { Descriptor } from './descriptor';
 import { checkHealth, type Health } from './health';
 import type { LifecycleContext } from './install/context';
@@ -8,8 +8,6 @@ import { HostAllowlist } from './install/host-allowlist';
 import { install } from './install/install';
 import { completeRedirect, type RedirectKind } from './install/redirect';
 import { uninstall } from './install/uninstall';
-import type { InstallationCache } from './installation-cache';
-import type { Installation } from './installation';
 import { extractToken, type TokenCarrier } from './jwt/extract';
 import { verifyToken, type Verified } from './jwt/verify';
 import type { LifecycleEvents } from './lifecycle-events';

@@ -1,5 +1,5 @@
 import { ConnectError, isConnectError } from '../errors';
-import type { Store } from '../stores/store';
+import type { Store } from './installation';
 
 /** What `GET /healthz` answers while the add-on can serve. */
 export interface Health {

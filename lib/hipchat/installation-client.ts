@@ -1,7 +1,6 @@
-import type { Installation } from '../core/installation';
+import type { Installation, Store } from '../core/installation';
 import { invalidOption } from '../errors';
 import { SCOPES, type Scope } from '../options';
-import type { Store } from '../stores/store';
 import { clientOver, type HipChatClient } from './client';
 import { checkHttpUrl, resolveClientOptions, type ClientOptions } from './client-options';
 import { Requester, type Authorizer } from './requester';

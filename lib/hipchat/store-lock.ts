@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ConnectError } from '../errors';
 import type { Logger } from '../logger';
-import type { Store } from '../stores/store';
+import type { Store } from '../core/installation';
 import { backoffDelay } from './backoff';
 
 export interface SharedWork<T> {

@@ -1,6 +1,5 @@
-import type { Installation } from '../core/installation';
+import type { Installation, Store } from '../core/installation';
 import type { Logger } from '../logger';
-import type { Store } from '../stores/store';
 import type { AccessToken } from './oauth';
 import { produceOnce } from './store-lock';
 

@@ -2,7 +2,7 @@ import type { Logger } from '../logger';
 import { EncryptedStore } from './encrypted-store';
 import { MemoryStore } from './memory';
 import { keyringFrom, SECRET_KEY_VARIABLE } from './secret-keys';
-import type { Store } from './store';
+import type { Store } from '../core/installation';
 
 /**
  * The store an add-on works on: the one it was given (or its default FileStore), sealing secrets when

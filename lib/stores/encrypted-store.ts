@@ -1,6 +1,5 @@
-import type { Installation } from '../core/installation';
+import type { Installation, InstallationCondition, SetValueOptions, Store } from '../core/installation';
 import type { SecretKeyring } from './secret-keys';
-import type { InstallationCondition, SetValueOptions, Store } from './store';
 
 /** Where a sealed secret belongs; a sealed value opens only at the place it was sealed for. */
 export const secretContext = {

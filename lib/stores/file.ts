@@ -1,11 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Installation } from '../core/installation';
+import type { Installation, InstallationCondition, SetValueOptions, Store } from '../core/installation';
 import { ConnectError } from '../errors';
 import { readFileIfExists, removeAbandonedTemporaries, writeFileAtomically } from './atomic-file';
 import { CoalescingWriter } from './coalescing-writer';
 import { parseSnapshot } from './file-snapshot';
-import type { InstallationCondition, SetValueOptions, Store } from './store';
 import { StoreState } from './store-state';
 
 export interface FileStoreOptions {

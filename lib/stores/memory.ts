@@ -1,5 +1,4 @@
-import type { Installation } from '../core/installation';
-import type { InstallationCondition, SetValueOptions, Store } from './store';
+import type { Installation, InstallationCondition, SetValueOptions, Store } from '../core/installation';
 import { StoreState } from './store-state';
 
 export interface MemoryStoreOptions {

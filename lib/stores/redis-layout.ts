@@ -1,4 +1,4 @@
-import type { InstallationCondition } from './store';
+import type { InstallationCondition } from '../core/installation';
 
 /**
  * Where the RedisStore keeps things. Every key of one installation carries the same hash tag, `{oauthId}`,

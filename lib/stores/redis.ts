@@ -1,11 +1,10 @@
-import type { Installation } from '../core/installation';
+import type { Installation, ChangeFeedListener, InstallationCondition, SetValueOptions, Store } from '../core/installation';
 import { ConnectError, invalidOption } from '../errors';
 import { createConsoleLogger, type Logger } from '../logger';
 import { parseInstallationJson } from './installation-record';
 import { guarded, type RedisConnection } from './redis-guard';
 import { reportOutages } from './redis-outage';
 import { changeChannel, conditionArguments, installationKeys, SCRIPTS, type ScriptCommands } from './redis-layout';
-import type { ChangeFeedListener, InstallationCondition, SetValueOptions, Store } from './store';
 import { assertTtl } from './store-state';
 
 export interface RedisStoreOptions {

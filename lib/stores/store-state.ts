@@ -1,7 +1,6 @@
-import type { Installation } from '../core/installation';
+import type { Installation, InstallationCondition, SetValueOptions } from '../core/installation';
 import { invalidOption } from '../errors';
 import { copyInstallation } from './installation-record';
-import type { InstallationCondition, SetValueOptions } from './store';
 
 /** The plain-data form of a StoreState: what FileStore writes to disk. */
 export interface StoreSnapshot {

@@ -1,6 +1,5 @@
-import type { Installation } from '../../lib/core/installation';
+import type { Installation, Store } from '../../lib/core/installation';
 import { isConnectError } from '../../lib/errors';
-import type { Store } from '../../lib/stores/store';
 import { fakeInstallation } from '../support/installations';
 
 export interface StoreFixture {

@@ -4,7 +4,7 @@ import { isConnectError } from '../../errors';
 import { silentLogger } from '../../logger';
 import { FileStore } from '../../stores/file';
 import { RedisStore } from '../../stores/redis';
-import type { Store } from '../../stores/store';
+import type { Store } from '../../core/installation';
 import { migrateAceRedis } from '../migrate/migration';
 import { createProgress } from '../migrate/progress';
 import { printReport } from '../migrate/report';

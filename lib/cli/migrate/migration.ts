@@ -1,5 +1,4 @@
-import type { Installation } from '../../core/installation';
-import type { Store } from '../../stores/store';
+import type { Installation, Store } from '../../core/installation';
 import { convertAceRecord } from './ace-record';
 import { clientInfoKeys, readRecord, type RedisReader } from './ace-redis-source';
 import type { Progress } from './progress';

@@ -1,7 +1,6 @@
 import type { Logger } from '../../logger';
-import type { Store } from '../../stores/store';
+import type { Store, InstallationCache } from '../installation';
 import type { Fetch } from '../bounded-fetch';
-import type { InstallationCache } from '../installation-cache';
 import type { LifecycleEvents } from '../lifecycle-events';
 import type { HostAllowlist } from './host-allowlist';
 

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { Store } from '../stores/store';
+import type { Store } from './store';
 import type { Installation } from './installation';
 
 export interface InstallationCacheOptions {
