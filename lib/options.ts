@@ -1,6 +1,6 @@
 import { invalidOption } from './errors';
 import { createConsoleLogger, type Logger, type LogLevel } from './logger';
-import type { Fetch } from './core/bounded-fetch';
+import type { Fetch } from './core/host/bounded-fetch';
 import { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './core/install/host-allowlist';
 import { PATTERN_CHECK_MODES, type PatternCheckMode } from './core/pattern-checks';
 import type { Store } from './core/installation';

@@ -1,4 +1,4 @@
-import { boundedFetch, type BoundedRequest, type BoundedResponse } from '../core/bounded-fetch';
+import { boundedFetch, type BoundedRequest, type BoundedResponse } from '../core/host/bounded-fetch';
 import { ConnectError, isConnectError } from '../errors';
 import { resolvedLoopbackUrl } from './loopback';
 

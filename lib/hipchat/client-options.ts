@@ -1,4 +1,4 @@
-import type { Fetch } from '../core/bounded-fetch';
+import type { Fetch } from '../core/host/bounded-fetch';
 import { invalidOption } from '../errors';
 import { createConsoleLogger, type Logger } from '../logger';
 import { resolveRetryPolicy, type RetryOptions } from './retry-policy';

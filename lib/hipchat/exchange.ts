@@ -1,11 +1,4 @@
-import { readTextCapped, type Fetch } from '../core/bounded-fetch';
-
-export interface HttpRequest {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body?: string;
-}
+import { readTextCapped, type Fetch, type HttpRequest } from '../core/host/bounded-fetch';
 
 export interface HttpAnswer {
   status: number;

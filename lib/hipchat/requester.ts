@@ -1,6 +1,7 @@
+import type { HttpRequest } from '../core/host/bounded-fetch';
 import { answerError, malformedAnswer, type CallSummary } from './api-errors';
 import { expandPath, joinApiUrl, parseRoute, type PathValue, type Query } from './api-url';
-import type { HttpAnswer, HttpRequest } from './exchange';
+import type { HttpAnswer } from './exchange';
 import type { Transport } from './transport';
 
 /** Where a client's bearer token comes from, and what happens when the API refuses it. */

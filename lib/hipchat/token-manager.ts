@@ -1,6 +1,6 @@
 import type { Installation, Store } from '../core/installation';
 import type { Logger } from '../logger';
-import type { AccessToken } from './oauth';
+import type { AccessToken } from '../core/host/oauth';
 import { produceOnce } from './store-lock';
 
 export interface TokenOptions {
@@ -18,7 +18,7 @@ export type FetchToken = (installation: Installation, scopes: readonly string[])
 
 /**
  * Store keys and in-flight requests are per scope set: a token for `view_room` alone is not a token for
- * `view_room send_notification`. No scopes means "what the descriptor declared" (see oauth.ts).
+ * `view_room send_notification`. No scopes means "what the descriptor declared" (see core/host/oauth.ts).
  */
 function keysFor(scopes: readonly string[]): { token: string; lock: string } {
   const set = scopes.length === 0 ? '*' : [...new Set(scopes)].sort().join('+');

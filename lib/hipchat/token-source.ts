@@ -1,7 +1,7 @@
 import type { Installation } from '../core/installation';
 import { ConnectError } from '../errors';
 import { answerError } from './api-errors';
-import { readTokenAnswer, tokenRequest, type AccessToken } from './oauth';
+import { readTokenAnswer, tokenRequest, type AccessToken } from '../core/host/oauth';
 import type { Transport } from './transport';
 import type { FetchToken } from './token-manager';
 

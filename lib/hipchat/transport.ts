@@ -1,8 +1,8 @@
-import type { Fetch } from '../core/bounded-fetch';
+import type { Fetch, HttpRequest } from '../core/host/bounded-fetch';
 import type { Logger } from '../logger';
 import { failureError } from './api-errors';
 import { sleepFor } from './backoff';
-import { exchange, type HttpAnswer, type HttpRequest } from './exchange';
+import { exchange, type HttpAnswer } from './exchange';
 import { nextAttemptAt } from './retry-decision';
 import type { RetryPolicy } from './retry-policy';
 

@@ -1,5 +1,5 @@
 import { ConnectError } from '../../errors';
-import { boundedFetch, type Fetch } from '../bounded-fetch';
+import { boundedFetch, type Fetch } from '../host/bounded-fetch';
 import { describeProblems, problemsWith } from '../schemas';
 
 export interface HostEndpoints {

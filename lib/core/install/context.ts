@@ -1,6 +1,6 @@
 import type { Logger } from '../../logger';
 import type { Store, InstallationCache } from '../installation';
-import type { Fetch } from '../bounded-fetch';
+import type { Fetch } from '../host/bounded-fetch';
 import type { LifecycleEvents } from '../lifecycle-events';
 import type { HostAllowlist } from './host-allowlist';
 

@@ -1,5 +1,5 @@
 import { ConnectError, isConnectError } from '../../errors';
-import { requestToken } from '../../hipchat/oauth';
+import { requestToken } from '../host/oauth';
 import type { Installation } from '../installation';
 import { describeProblems, problemsWith } from '../schemas';
 import { fetchHostEndpoints } from './capabilities';

@@ -1,5 +1,5 @@
 import { ConnectError } from '../../errors';
-import { boundedFetch } from '../bounded-fetch';
+import { boundedFetch } from '../host/bounded-fetch';
 import type { LifecycleContext } from './context';
 import { install } from './install';
 import { uninstall } from './uninstall';

@@ -1,5 +1,5 @@
 import { ConnectError } from '../../errors';
-import { requestToken } from '../../hipchat/oauth';
+import { requestToken } from '../host/oauth';
 import type { Installation } from '../installation';
 import type { LifecycleContext } from './context';
 

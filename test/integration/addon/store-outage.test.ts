@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import { startOwnRedis, type OwnRedis } from '../../support/redis';
 import { keysOf, startStack, type Stack } from '../../support/stack';
-import type { Fetch } from '../../../lib/core/bounded-fetch';
+import type { Fetch } from '../../../lib/core/host/bounded-fetch';
 
 /** Redis goes away in the middle of an install: a clear 503, nothing half-written, and recovery alone. */
 describe('a store outage during installs', () => {

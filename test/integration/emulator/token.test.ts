@@ -1,4 +1,4 @@
-import { requestToken } from '../../../lib/hipchat/oauth';
+import { requestToken } from '../../../lib/core/host/oauth';
 import { startEmulator, type Emulator, type HostInstallation } from '../../../lib/emulator';
 import { startFakeAddon, type FakeAddon } from './fake-addon';
 import { postToken } from './token-client';

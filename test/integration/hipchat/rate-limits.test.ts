@@ -1,5 +1,5 @@
 import { isConnectError } from '../../../lib/errors';
-import type { Fetch } from '../../../lib/core/bounded-fetch';
+import type { Fetch } from '../../../lib/core/host/bounded-fetch';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
 import { startClientFixture, type ClientFixture } from './fixture';
 

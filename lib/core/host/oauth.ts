@@ -1,6 +1,5 @@
-import { ConnectError, type ErrorCode } from '../errors';
-import { boundedFetch, type Fetch } from '../core/bounded-fetch';
-import type { HttpRequest } from './exchange';
+import { ConnectError, type ErrorCode } from '../../errors';
+import { boundedFetch, type Fetch, type HttpRequest } from './bounded-fetch';
 
 export interface ClientCredentials {
   oauthId: string;

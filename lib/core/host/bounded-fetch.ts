@@ -1,6 +1,14 @@
-import { ConnectError, type ErrorCode } from '../errors';
+import { ConnectError, type ErrorCode } from '../../errors';
 
 export type Fetch = typeof fetch;
+
+/** A request as data: what the OAuth token request builds, and what the REST client's transport sends. */
+export interface HttpRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+}
 
 export interface BoundedRequest {
   fetch: Fetch;
