@@ -1,19 +1,19 @@
 import type { Server } from 'node:http';
 import type { RequestHandler } from 'express';
-import type { PatternMatch } from './core/context';
+import type { PatternMatch } from './core/webhook/context';
 import { buildDescriptor, type Descriptor } from './core/descriptor';
-import { DescriptorCache } from './core/descriptor-cache';
-import { descriptorSource } from './core/descriptor-source';
+import { DescriptorCache } from './core/descriptor/cache';
+import { descriptorSource } from './core/descriptor/source';
 import type { LifecycleContext } from './core/install/context';
 import { createHandle } from './core/handle';
 import { InstallationCache, type InstallationCacheStats, type Installation, type Store } from './core/installation';
 import type { TokenCarrier } from './core/jwt/extract';
 import type { Verified } from './core/jwt/verify';
-import { LifecycleEvents, type LifecycleEventName, type LifecycleListener } from './core/lifecycle-events';
-import { PatternChecks } from './core/pattern-checks';
-import { DescriptorTemplateFile, type InstallSettings } from './core/template-file';
-import type { MessageEvent, WebhookEvent } from './core/webhook-events';
-import { WebhookRegistry, type ReceiveOptions, type WebhookHandler, type WebhookOptions, type WebhookReply } from './core/webhooks';
+import { LifecycleEvents, type LifecycleEventName, type LifecycleListener } from './core/install/lifecycle-events';
+import { PatternChecks } from './core/webhook/pattern-checks';
+import { DescriptorTemplateFile, type InstallSettings } from './core/descriptor/template-file';
+import type { MessageEvent, WebhookEvent } from './core/webhook/events';
+import { WebhookRegistry, type ReceiveOptions, type WebhookHandler, type WebhookOptions, type WebhookReply } from './core/webhook/registry';
 import type { GlanceHandler } from './core/glance/query';
 import type {
   ActionOptions, AdminPageOptions, ConfigurableOptions, DialogDeclaration, ExternalPageOptions, GlanceOptions, WebPanelOptions,
@@ -26,7 +26,7 @@ import { listen, type ListenOptions } from './express/server';
 import { drainOf } from './http/drain';
 import type { InstallationClient } from './hipchat/installation-client';
 import type { CreatedWebhook, RoomIdOrName } from './hipchat/types';
-import { registerRoomWebhook } from './core/room-webhooks';
+import { registerRoomWebhook } from './core/webhook/room-webhooks';
 import { resolveOptions, type AddonOptions, type ResolvedOptions } from './options';
 import { FileStore } from './stores/file';
 import { storeAtRest } from './stores/at-rest';

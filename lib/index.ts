@@ -6,21 +6,21 @@ export { createAddon, type Addon, type AddonStats } from './addon';
 export type { InstallationCacheStats } from './core/installation';
 export type { ListenOptions } from './express/server';
 export type { AddonOptions, Scope } from './options';
-export type { PatternCheckMode } from './core/pattern-checks';
+export type { PatternCheckMode } from './core/webhook/pattern-checks';
 export { SCOPES } from './options';
 
 export type { Installation } from './core/installation';
-export type { Claims, ClaimsContext } from './core/claims';
-export type { LifecycleEventMap, LifecycleEventName, LifecycleListener } from './core/lifecycle-events';
-export type { WebhookHandler, WebhookOptions, WebhookReply, WebhookResult, ReceiveOptions } from './core/webhooks';
-export type { WebhookContext, PatternMatch } from './core/context';
+export type { Claims, ClaimsContext } from './core/jwt/claims';
+export type { LifecycleEventMap, LifecycleEventName, LifecycleListener } from './core/install/lifecycle-events';
+export type { WebhookHandler, WebhookOptions, WebhookReply, WebhookResult, ReceiveOptions } from './core/webhook/registry';
+export type { WebhookContext, PatternMatch } from './core/webhook/context';
 export type {
   WebhookPayloads, WebhookEnvelope, RoomReference, UserReference, FileReference, MessageBase, RoomAndSender,
   RoomMessagePayload, RoomMessageItem, RoomMessage, RoomNotificationPayload, RoomNotificationItem, RoomNotification,
   RoomEnterPayload, RoomExitPayload, RoomTopicChangePayload, RoomTopicChangeItem, RoomArchivedPayload,
   RoomUnarchivedPayload, RoomCreatedPayload, RoomDeletedPayload, RoomFileUploadPayload, RoomFileUploadItem,
-} from './core/webhook-payloads';
-export { WEBHOOK_EVENTS, MESSAGE_EVENTS, type WebhookEvent, type MessageEvent } from './core/webhook-events';
+} from './core/webhook/payloads';
+export { WEBHOOK_EVENTS, MESSAGE_EVENTS, type WebhookEvent, type MessageEvent } from './core/webhook/events';
 export type { TokenCarrier } from './core/jwt/extract';
 export type { Verified } from './core/jwt/verify';
 export type { HipChatLocals } from './express/authenticate';

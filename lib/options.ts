@@ -1,9 +1,9 @@
-import { invalidOption } from './errors';
-import { createConsoleLogger, type Logger, type LogLevel } from './logger';
 import type { Fetch } from './core/host/bounded-fetch';
 import { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './core/install/host-allowlist';
-import { PATTERN_CHECK_MODES, type PatternCheckMode } from './core/pattern-checks';
 import type { Store } from './core/installation';
+import { PATTERN_CHECK_MODES, type PatternCheckMode } from './core/webhook/pattern-checks';
+import { invalidOption } from './errors';
+import { createConsoleLogger, type Logger, type LogLevel } from './logger';
 
 export const SCOPES = ['send_notification', 'send_message', 'view_room', 'admin_room', 'view_group', 'admin_group', 'manage_rooms', 'view_messages', 'import_data'] as const;
 export type Scope = (typeof SCOPES)[number];

@@ -2,7 +2,7 @@ import { createInstallationClient, type InstallationClient } from '../hipchat/in
 import type { ResolvedOptions } from '../options';
 import type { Store, InstallationCache, Installation } from './installation';
 import type { Descriptor } from './descriptor';
-import { checkHealth, type Health } from './health';
+import { checkHealth, type Health } from './installation/health';
 import type { LifecycleContext } from './install/context';
 import { HostAllowlist } from './install/host-allowlist';
 import { install } from './install/install';
@@ -10,11 +10,11 @@ import { completeRedirect, type RedirectKind } from './install/redirect';
 import { uninstall } from './install/uninstall';
 import { extractToken, type TokenCarrier } from './jwt/extract';
 import { verifyToken, type Verified } from './jwt/verify';
-import type { LifecycleEvents } from './lifecycle-events';
-import { receive } from './receive';
-import type { InstallSettings } from './template-file';
+import type { LifecycleEvents } from './install/lifecycle-events';
+import { receive } from './webhook/receive';
+import type { InstallSettings } from './descriptor/template-file';
 import type { UiRegistry } from './ui/registry';
-import type { ReceiveOptions, WebhookRegistry, WebhookReply } from './webhooks';
+import type { ReceiveOptions, WebhookRegistry, WebhookReply } from './webhook/registry';
 
 /**
  * What `createAddon` hands its transports (the Express router, the standalone server's fast lane,

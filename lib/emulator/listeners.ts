@@ -1,4 +1,4 @@
-import { MESSAGE_EVENTS, type WebhookEvent } from '../core/webhook-events';
+import { MESSAGE_EVENTS, type WebhookEvent } from '../core/webhook/events';
 import type { Host, InstalledAddon } from './host';
 import type { OAuthClient } from './oauth-clients';
 import { patternMatches } from './webhook-pattern';

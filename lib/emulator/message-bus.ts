@@ -1,4 +1,4 @@
-import type { WebhookEvent } from '../core/webhook-events';
+import type { WebhookEvent } from '../core/webhook/events';
 import { isConnectError } from '../errors';
 import { stampMessage, type HistoryMessage, type NewMessage } from './history';
 import type { Host } from './host';

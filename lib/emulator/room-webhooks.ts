@@ -1,4 +1,4 @@
-import type { WebhookEvent } from '../core/webhook-events';
+import type { WebhookEvent } from '../core/webhook/events';
 
 /** Who registered a room webhook: an installation (through its add-on token) or a user (a personal token). */
 export type WebhookOwner = { kind: 'addon'; oauthId: string } | { kind: 'personal'; userId: number };

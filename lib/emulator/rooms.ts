@@ -1,4 +1,4 @@
-import type { WebhookEvent } from '../core/webhook-events';
+import type { WebhookEvent } from '../core/webhook/events';
 import { ConnectError } from '../errors';
 import type { Host } from './host';
 import { fireRoomEvent } from './message-bus';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { WebhookEvent } from '../core/webhook-events';
+import type { WebhookEvent } from '../core/webhook/events';
 import { isPlainObject } from './plain-object';
 import { roomReference, userReference, type Room, type User } from './world';
 

@@ -1,11 +1,11 @@
-import { isWebhookEvent, MESSAGE_EVENTS } from '../core/webhook-events';
+import { isWebhookEvent, MESSAGE_EVENTS } from '../core/webhook/events';
 import { ConnectError, isConnectError } from '../errors';
 import { requireInstallation, type Host, type InstalledAddon } from './host';
+import { hostToken } from './host-token';
 import { addonName, declaredTargets, matches, type WebhookTarget } from './listeners';
 import type { WebhookSent } from './log';
 import { callAddon, type AddonAnswer } from './outbound';
 import { buildEnvelope, overriddenText, type WebhookEnvelope } from './webhook-envelope';
-import { hostToken } from './host-token';
 import { placeToken, type TokenForm } from './webhook-token';
 import { findRoom, findUser, type Room, type User } from './world';
 

@@ -3,7 +3,7 @@
  * in shared/ describes them, in the host's own field names. Answers are typed with what the host always
  * sends as required and the rest optional; the host may send more.
  */
-import type { WebhookEvent } from '../core/webhook-events';
+import type { WebhookEvent } from '../core/webhook/events';
 
 /** A room's numeric id or its name (any name: it is percent-encoded into the path). */
 export type RoomIdOrName = number | string;

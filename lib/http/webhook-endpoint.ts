@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddonHandle } from '../core/handle';
 import type { TokenCarrier } from '../core/jwt/extract';
-import type { WebhookReply } from '../core/webhooks';
+import type { WebhookReply } from '../core/webhook/registry';
 import { ConnectError } from '../errors';
 import { readJsonBody } from './json-body';
 import { applyHeaders, STRICT_HEADER_LIST, STRICT_HEADERS } from './security-headers';

@@ -1,7 +1,7 @@
-import type { MessageEvent, WebhookEvent } from '../core/webhook-events';
-import type { WebhookPayloads } from '../core/webhook-payloads';
-import { buildEnvelope, overriddenText } from '../emulator/webhook-envelope';
+import type { MessageEvent, WebhookEvent } from '../core/webhook/events';
+import type { WebhookPayloads } from '../core/webhook/payloads';
 import { isPlainObject } from '../emulator/plain-object';
+import { buildEnvelope, overriddenText } from '../emulator/webhook-envelope';
 import type { Room, User } from '../emulator/world';
 import { FAKE } from './fakes';
 

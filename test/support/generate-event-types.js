@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Renders lib/core/webhook-payloads.ts from schemas/events/, so the payload types handlers see cannot
+ * Renders lib/core/webhook/payloads.ts from schemas/events/, so the payload types handlers see cannot
  * drift from the schemas their payloads are validated against (design principle 3). The root type maps
  * each event, in the order of the event enum in common.schema.json, to its payload; shared shapes are
  * emitted once because every event schema $refs the same definitions.
  *
  *   node test/support/generate-event-types.js           print the types
- *   node test/support/generate-event-types.js --write   rewrite lib/core/webhook-payloads.ts
+ *   node test/support/generate-event-types.js --write   rewrite lib/core/webhook/payloads.ts
  *
  * test/unit/core/webhook-payload-types.test.ts runs the first form and fails when the committed file differs.
  */
@@ -19,7 +19,7 @@ const root = path.join(__dirname, '..', '..');
 const eventsDir = path.join(root, 'schemas', 'events');
 const events = JSON.parse(readFileSync(path.join(eventsDir, 'common.schema.json'), 'utf8')).$defs.event.enum;
 
-const typesFile = path.join(root, 'lib', 'core', 'webhook-payloads.ts');
+const typesFile = path.join(root, 'lib', 'core', 'webhook', 'payloads.ts');
 
 const rendering = () => render({
   schema: {

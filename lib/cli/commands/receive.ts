@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Addon } from '../../addon';
-import { isMessageEvent, isWebhookEvent, WEBHOOK_EVENTS } from '../../core/webhook-events';
+import { isMessageEvent, isWebhookEvent, WEBHOOK_EVENTS } from '../../core/webhook/events';
 import { fakeInstallation, testEvent } from '../../testing';
 import { print } from '../print';
 

@@ -1,8 +1,8 @@
 import type { Logger } from '../../logger';
-import type { Store, InstallationCache } from '../installation';
 import type { Fetch } from '../host/bounded-fetch';
-import type { LifecycleEvents } from '../lifecycle-events';
+import type { Store, InstallationCache } from '../installation';
 import type { HostAllowlist } from './host-allowlist';
+import type { LifecycleEvents } from './lifecycle-events';
 
 /** Everything the lifecycle steps need, injected so they run without HTTP, Express or Redis. */
 export interface LifecycleContext {

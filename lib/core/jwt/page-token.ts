@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { randomUUID } from 'node:crypto';
 import { ConnectError } from '../../errors';
-import type { Claims } from '../claims';
+import type { Claims } from './claims';
 import type { Verified } from './verify';
 
 /** How long the add-on's own page tokens live, one by one and as a chain of refreshes. */

@@ -1,9 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import { ConnectError } from '../../errors';
-import type { Claims } from '../claims';
 import type { Installation } from '../installation';
-import { decodeUntrusted, type UntrustedToken } from './decode';
+import type { Claims } from './claims';
 import { normaliseClaims } from './claims';
+import { decodeUntrusted, type UntrustedToken } from './decode';
 import { secretKeyOf } from './secret-key';
 import { byHmac, type SignatureCheck } from './signature';
 

@@ -1,6 +1,6 @@
 import type { InstallationClient } from '../../hipchat/installation-client';
-import type { Claims } from '../claims';
 import type { Installation } from '../installation';
+import type { Claims } from '../jwt/claims';
 import type { Verified } from '../jwt/verify';
 import { withLazy } from '../lazy';
 

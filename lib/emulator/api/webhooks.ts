@@ -1,15 +1,15 @@
 import type { Response, Router } from 'express';
-import { isWebhookEvent, MESSAGE_EVENTS, WEBHOOK_EVENTS, type WebhookEvent } from '../../core/webhook-events';
+import { isWebhookEvent, MESSAGE_EVENTS, WEBHOOK_EVENTS, type WebhookEvent } from '../../core/webhook/events';
 import { ConnectError } from '../../errors';
 import type { Host } from '../host';
 import { bodyOf, isHttpUrl, isString, oneOf, optional, required, text } from '../http/fields';
+import { hostRouter } from '../http/router';
 import { resolvedLoopbackUrl } from '../loopback';
 import type { RoomWebhook, WebhookOwner } from '../room-webhooks';
 import { compilePattern } from '../webhook-pattern';
 import { access, callerIn, roomIn } from './auth';
 import { page } from './collection';
 import { webhookDetails } from './representations';
-import { hostRouter } from '../http/router';
 
 /**
  * Room webhooks registered at run time (protocol section 7, scope admin_room). Each token sees and

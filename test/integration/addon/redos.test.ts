@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { Installation } from '../../../lib/core/installation';
-import { MAX_MATCHED_LENGTH } from '../../../lib/core/receive';
+import { MAX_MATCHED_LENGTH } from '../../../lib/core/webhook/receive';
 import { roomMessagePayload } from '../../bench/payload';
 import { hostToken } from '../../support/installations';
 import { connectTestRedis, type TestRedis } from '../../support/redis';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { Installation } from '../../../lib/core/installation';
-import { WEBHOOK_EVENTS } from '../../../lib/core/webhook-events';
+import { WEBHOOK_EVENTS } from '../../../lib/core/webhook/events';
 import { signRequest, testEvent, type TokenForm } from '../../../lib/testing';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { startStack, type Stack } from '../../support/stack';

@@ -1,5 +1,5 @@
 import type { Card } from '../../../lib/core/card';
-import type { PatternMatch } from '../../../lib/core/context';
+import type { PatternMatch } from '../../../lib/core/webhook/context';
 import { keysOf } from '../../support/stack';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
 import { startClientFixture, type ClientFixture } from './fixture';

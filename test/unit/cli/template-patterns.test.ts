@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkRedos } from '../../../lib/core/redos-check';
+import { checkRedos } from '../../../lib/core/webhook/redos-check';
 
 /**
  * The templates are what users start from, so their webhook patterns must pass the ReDoS check a user's

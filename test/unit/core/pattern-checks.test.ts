@@ -1,5 +1,5 @@
 import { createAddon } from '../../../lib/addon';
-import { PatternChecks } from '../../../lib/core/pattern-checks';
+import { PatternChecks } from '../../../lib/core/webhook/pattern-checks';
 import { createWeatherAddon } from '../../../lib/demo/weather';
 import { isConnectError } from '../../../lib/errors';
 import type { Logger } from '../../../lib/logger';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import ts from 'typescript';
 import { createAddon, type Addon } from '../../../lib/addon';
-import type { PatternMatch } from '../../../lib/core/context';
-import type { RoomReference, UserReference } from '../../../lib/core/webhook-payloads';
+import type { PatternMatch } from '../../../lib/core/webhook/context';
+import type { RoomReference, UserReference } from '../../../lib/core/webhook/payloads';
 import { MemoryStore, testEvent } from '../../../lib/testing';
 
 /*

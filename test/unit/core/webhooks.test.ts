@@ -1,5 +1,5 @@
-import { WebhookRegistry } from '../../../lib/core/webhooks';
-import { toHostPattern } from '../../../lib/core/webhook-events';
+import { toHostPattern } from '../../../lib/core/webhook/events';
+import { WebhookRegistry } from '../../../lib/core/webhook/registry';
 
 describe('declaring webhooks', () => {
   it('names the option when a webhook is declared wrongly', () => {

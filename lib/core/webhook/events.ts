@@ -1,4 +1,4 @@
-import type { WebhookPayloads } from './webhook-payloads';
+import type { WebhookPayloads } from './payloads';
 
 /** The ten webhook events of protocol section 7, in the order of schemas/events/common.schema.json. */
 export const WEBHOOK_EVENTS = [

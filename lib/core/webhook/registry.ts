@@ -1,12 +1,12 @@
-import { invalidOption } from '../errors';
-import type { Card } from './card';
-import type { Claims } from './claims';
+import { invalidOption } from '../../errors';
+import type { Card } from '../card';
+import type { Webhook } from '../descriptor';
+import type { Installation } from '../installation';
+import type { Claims } from '../jwt/claims';
 import type { PatternMatch, WebhookContext } from './context';
-import type { Webhook } from './descriptor';
-import type { Installation } from './installation';
+import { isMessageEvent, isWebhookEvent, toHostPattern, type WebhookEvent } from './events';
 import type { PatternChecks } from './pattern-checks';
 import { prepareValidator } from './validate-payload';
-import { isMessageEvent, isWebhookEvent, toHostPattern, type WebhookEvent } from './webhook-events';
 
 /** A room notification the host posts to the room when a handler returns it (protocol section 7). */
 export interface WebhookReply {

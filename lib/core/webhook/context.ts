@@ -1,10 +1,10 @@
-import type { InstallationClient } from '../hipchat/installation-client';
-import type { Logger } from '../logger';
-import type { Claims } from './claims';
-import type { Installation } from './installation';
-import type { ClientFor } from './ui/viewer';
-import type { WebhookEvent } from './webhook-events';
-import type { RoomReference, WebhookPayloads } from './webhook-payloads';
+import type { InstallationClient } from '../../hipchat/installation-client';
+import type { Logger } from '../../logger';
+import type { Installation } from '../installation';
+import type { Claims } from '../jwt/claims';
+import type { ClientFor } from '../ui/viewer';
+import type { WebhookEvent } from './events';
+import type { RoomReference, WebhookPayloads } from './payloads';
 
 /** A webhook pattern's match against the message text; `groups` is an object even without named groups. */
 export type PatternMatch = RegExpExecArray & { groups: Record<string, string | undefined> };

@@ -1,8 +1,8 @@
-import type { ResolvedOptions } from '../options';
-import type { DescriptorSource } from './descriptor';
-import { PATHS } from './paths';
-import type { UiRegistry } from './ui/registry';
-import type { WebhookRegistry } from './webhooks';
+import type { ResolvedOptions } from '../../options';
+import { PATHS } from '../paths';
+import type { UiRegistry } from '../ui/registry';
+import type { WebhookRegistry } from '../webhook/registry';
+import type { DescriptorSource } from './build';
 
 /** The add-on's options and declared modules, as the descriptor builder takes them. */
 export function descriptorSource(options: ResolvedOptions, webhooks: WebhookRegistry, ui: UiRegistry<unknown>): DescriptorSource {

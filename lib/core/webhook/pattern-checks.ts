@@ -1,5 +1,5 @@
-import { ConnectError } from '../errors';
-import type { Logger } from '../logger';
+import { ConnectError } from '../../errors';
+import type { Logger } from '../../logger';
 import { checkRedos, type RedosVerdict } from './redos-check';
 
 /**

@@ -1,4 +1,4 @@
-import type { Installation } from './installation';
+import type { Installation } from '../installation';
 
 export interface LifecycleEventMap {
   /** A new installation is stored; throwing here rolls the install back and the host sees a 500. */

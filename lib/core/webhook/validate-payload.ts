@@ -1,7 +1,7 @@
-import { ConnectError } from '../errors';
-import { describeProblems, problemsWith, validatorFor, type SchemaProblem } from './schemas';
-import { isWebhookEvent, WEBHOOK_EVENTS, type WebhookEvent } from './webhook-events';
-import type { WebhookPayloads } from './webhook-payloads';
+import { ConnectError } from '../../errors';
+import { describeProblems, problemsWith, validatorFor, type SchemaProblem } from '../schemas';
+import { isWebhookEvent, WEBHOOK_EVENTS, type WebhookEvent } from './events';
+import type { WebhookPayloads } from './payloads';
 
 export type WebhookPayload = WebhookPayloads[keyof WebhookPayloads];
 

@@ -1,5 +1,5 @@
-import { ConnectError, isConnectError } from '../errors';
-import type { Store } from './installation';
+import { ConnectError, isConnectError } from '../../errors';
+import type { Store } from './store';
 
 /** What `GET /healthz` answers while the add-on can serve. */
 export interface Health {

@@ -1,9 +1,9 @@
-import { invalidOption } from '../errors';
-import type { CreatedWebhook, RoomIdOrName } from '../hipchat/types';
-import type { InstallationClient } from '../hipchat/installation-client';
-import { PATHS } from './paths';
-import { toHostPattern } from './webhook-events';
-import type { WebhookRegistry } from './webhooks';
+import { invalidOption } from '../../errors';
+import type { InstallationClient } from '../../hipchat/installation-client';
+import type { CreatedWebhook, RoomIdOrName } from '../../hipchat/types';
+import { PATHS } from '../paths';
+import { toHostPattern } from './events';
+import type { WebhookRegistry } from './registry';
 
 /**
  * Registers a declared webhook for one room at run time (protocol section 7: `POST /room/{id}/webhook`),

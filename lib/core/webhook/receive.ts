@@ -1,11 +1,11 @@
-import { ConnectError } from '../errors';
-import type { Logger } from '../logger';
-import type { Claims } from './claims';
+import { ConnectError } from '../../errors';
+import type { Logger } from '../../logger';
+import type { Installation } from '../installation';
+import type { Claims } from '../jwt/claims';
+import type { ClientFor } from '../ui/viewer';
 import { buildContext, senderOf, type PatternMatch, type WebhookContext } from './context';
-import type { Installation } from './installation';
-import type { ClientFor } from './ui/viewer';
+import type { ReceiveOptions, WebhookDeclaration, WebhookRegistry, WebhookReply, WebhookResult } from './registry';
 import { validPayload, type WebhookPayload } from './validate-payload';
-import type { ReceiveOptions, WebhookDeclaration, WebhookRegistry, WebhookReply, WebhookResult } from './webhooks';
 
 export interface ReceiveParts {
   logger: Logger;
