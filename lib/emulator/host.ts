@@ -11,7 +11,7 @@ import { FixedWindows } from './limits';
 import { Feed } from './feed';
 import { emptyLog, type EmulatorLog } from './log';
 import { OAuthClients, type OAuthClient } from './oauth-clients';
-import type { ResolvedOptions } from './options';
+import type { ResolvedEmulatorOptions } from './options';
 import { PendingWork } from './pending-work';
 import { RoomWebhooks } from './room-webhooks';
 import { TokenRegistry } from './token-registry';
@@ -73,7 +73,7 @@ export interface Host {
   nextRoomId(): number;
 }
 
-export function createHost(urls: HostUrls, options: ResolvedOptions): Host {
+export function createHost(urls: HostUrls, options: ResolvedEmulatorOptions): Host {
   let webhookIds = 0;
   const nextWebhookId = () => ++webhookIds;
   const { clock, logger } = options;

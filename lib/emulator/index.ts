@@ -7,17 +7,17 @@ import type { GlanceScope, GlanceState } from './glances';
 import type { HistoryMessage } from './history';
 import { createHost, requireRoom, requireUser, type Host, type HostInstallation } from './host';
 import { createApp } from './http/app';
-import { install, update, type InstallRequest, type UpdateRequest } from './install';
+import { installAddon, updateAddon, type InstallRequest, type UpdateRequest } from './install';
 import { setLimits, type Limit, type LimitChanges, type Limits } from './limits';
 import type { EmulatorLog } from './log';
 import type { Conversation } from './message-bus';
 import { createPersonalToken, createRoomToken } from './minted-tokens';
-import { resolveOptions, type EmulatorOptions } from './options';
+import { resolveEmulatorOptions, type EmulatorOptions } from './options';
 import type { AddonAnswer } from './outbound';
 import { postMessage, type PostMessageRequest } from './post-message';
 import { InstallableTickets, redirectInstall, redirectUninstall, type RedirectAnswer } from './redirect-flows';
 import type { PersonalGrant, RoomGrant, TokenGrant } from './token-registry';
-import { rotateSecret, uninstall } from './uninstall';
+import { rotateSecret, uninstallAddon } from './uninstall';
 import { sendWebhook, type WebhookDelivery, type WebhookRequest } from './webhook-sender';
 import type { Group, Room, User } from './world';
 
@@ -71,7 +71,7 @@ export interface Emulator {
 
 /** Starts the local HipChat on loopback and resolves once it accepts connections. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const resolved = resolveOptions(options);
+  const resolved = resolveEmulatorOptions(options);
   const server = createServer();
   await listenOn(server, resolved.port, resolved.host);
   const { port } = server.address() as AddressInfo;
@@ -91,9 +91,9 @@ function emulatorOf(host: Host, server: Server, tickets: InstallableTickets): Em
     users: host.world.users,
     rooms: host.world.rooms,
     log: host.log,
-    install: (request) => install(host, request),
-    update: (oauthId, request) => update(host, oauthId, request),
-    uninstall: (oauthId) => uninstall(host, oauthId),
+    install: (request) => installAddon(host, request),
+    update: (oauthId, request) => updateAddon(host, oauthId, request),
+    uninstall: (oauthId) => uninstallAddon(host, oauthId),
     redirectInstall: (request) => redirectInstall(host, tickets, request),
     redirectUninstall: (oauthId) => redirectUninstall(host, tickets, oauthId),
     rotateSecret: (oauthId) => rotateSecret(host, oauthId),

@@ -21,7 +21,7 @@ export interface InstallRequest {
  * the installation and everything it made meanwhile (tokens, room webhooks, glances) are removed again,
  * so nothing half-installed remains.
  */
-export async function install(host: Host, request: InstallRequest): Promise<HostInstallation> {
+export async function installAddon(host: Host, request: InstallRequest): Promise<HostInstallation> {
   const room = request.roomId === undefined ? undefined : requireRoom(host, request.roomId);
   const descriptor = await fetchDescriptor(request.descriptorUrl, host.logger);
   const callbackUrl = callbackFor(descriptor, room !== undefined);
@@ -57,7 +57,7 @@ export interface UpdateRequest {
  * `updateCallbackUrl`, or to `callbackUrl` when none is declared. The new scopes apply during the
  * callback, so the add-on can prove them, and are put back if the add-on refuses the update.
  */
-export async function update(host: Host, oauthId: string, request: UpdateRequest = {}): Promise<HostInstallation> {
+export async function updateAddon(host: Host, oauthId: string, request: UpdateRequest = {}): Promise<HostInstallation> {
   const { installed, client } = requireInstallation(host, oauthId);
   const descriptorUrl = request.descriptorUrl ?? installed.descriptorUrl;
   const descriptor = await fetchDescriptor(descriptorUrl, host.logger);

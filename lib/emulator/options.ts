@@ -23,12 +23,12 @@ export interface EmulatorOptions {
   clock?: Clock;
 }
 
-export interface ResolvedOptions extends Required<Omit<EmulatorOptions, 'rateLimit' | 'floodControl' | 'onExchange'>>, Limits {
+export interface ResolvedEmulatorOptions extends Required<Omit<EmulatorOptions, 'rateLimit' | 'floodControl' | 'onExchange'>>, Limits {
   onExchange: ((exchange: ApiExchange) => void) | undefined;
 }
 
 /** Defaults filled in and every option checked, so a mistake fails at start-up naming the option. */
-export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
+export function resolveEmulatorOptions(options: EmulatorOptions): ResolvedEmulatorOptions {
   const resolved = {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',

@@ -2,7 +2,7 @@ import type { WebhookEvent } from '../core/webhook/events';
 import { ConnectError } from '../errors';
 import type { Host } from './host';
 import { fireRoomEvent } from './message-bus';
-import { uninstall } from './uninstall';
+import { uninstallAddon } from './uninstall';
 import { touchRoom, type Room, type User } from './world';
 
 export interface RoomChange {
@@ -59,7 +59,7 @@ export function deleteRoom(host: Host, room: Room, actor: User): void {
   host.tokens.revokeRoom(room.id);
   host.feed.publish({ type: 'rooms' });
   for (const installed of [...host.installations.values()].filter((candidate) => candidate.roomId === room.id)) {
-    host.pending.start(`uninstall ${installed.oauthId} with room ${room.id}`, () => uninstall(host, installed.oauthId));
+    host.pending.start(`uninstall ${installed.oauthId} with room ${room.id}`, () => uninstallAddon(host, installed.oauthId));
   }
 }
 

@@ -10,7 +10,7 @@ import { callAddon, type AddonAnswer } from './outbound';
  * be told 401, or it would rightly refuse to forget the installation. The host forgets it either way;
  * the add-on's answer is reported, not obeyed.
  */
-export async function uninstall(host: Host, oauthId: string): Promise<AddonAnswer> {
+export async function uninstallAddon(host: Host, oauthId: string): Promise<AddonAnswer> {
   const { installed } = requireInstallation(host, oauthId);
   forgetInstallation(host, oauthId);
   host.logger.info({ oauthId }, 'emulator: add-on uninstalled');

@@ -2,8 +2,8 @@ import type { Router } from 'express';
 import { ConnectError } from '../../errors';
 import type { Host, InstalledAddon } from '../host';
 import { bodyOf, isHttpUrl, required } from '../http/fields';
-import { install } from '../install';
-import { uninstall } from '../uninstall';
+import { installAddon } from '../install';
+import { uninstallAddon } from '../uninstall';
 import { access, callerIn, type Caller } from './auth';
 import { hostRouter } from '../http/router';
 
@@ -20,7 +20,7 @@ export function addonRoutes(host: Host): Router {
   router.post('/addon', access(host, { scope: 'admin_group', groupWide: true }), async (req, res) => {
     assertAdministrator(callerIn(res));
     const descriptorUrl = required(bodyOf(req).url, 'url', isHttpUrl, 'the absolute http(s) URL of the add-on\'s descriptor');
-    const installed = await install(host, { descriptorUrl });
+    const installed = await installAddon(host, { descriptorUrl });
     res.location(installableUrl(host, installed.descriptor.key, installed.oauthId)).status(201).end();
   });
 
@@ -32,7 +32,7 @@ export function addonRoutes(host: Host): Router {
       throw new ConnectError('RESOURCE_NOT_FOUND', `Add-on ${String(req.params.addon)} has no installable ${String(req.params.installable)}`);
     }
     assertMayRemove(caller, installed);
-    host.pending.start(`uninstall ${installed.oauthId} through the REST API`, () => uninstall(host, installed.oauthId));
+    host.pending.start(`uninstall ${installed.oauthId} through the REST API`, () => uninstallAddon(host, installed.oauthId));
     res.status(204).end();
   });
 

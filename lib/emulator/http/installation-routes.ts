@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { describeInstallation, requireInstallation, requireRoom, type Host, type HostInstallation } from '../host';
-import { install, update } from '../install';
-import { uninstall } from '../uninstall';
+import { installAddon, updateAddon } from '../install';
+import { uninstallAddon } from '../uninstall';
 import { sendWebhook, type WebhookRequest } from '../webhook-sender';
 import { TOKEN_FORMS } from '../webhook-token';
 import { bodyOf, isInteger, isObject, isRoomKey, isString, oneOf, optional, required } from './fields';
@@ -16,7 +16,7 @@ export function installationRoutes(host: Host): Router {
   const router = hostRouter();
   const json = express.json({ limit: '64kb' });
   const installFrom = async (descriptorUrl: string, room: number | string | undefined) =>
-    withoutSecret(await install(host, { descriptorUrl, roomId: room === undefined ? undefined : requireRoom(host, room).id }));
+    withoutSecret(await installAddon(host, { descriptorUrl, roomId: room === undefined ? undefined : requireRoom(host, room).id }));
 
   router.get('/emulator/installations', (_req, res) => {
     const items = [...host.installations.keys()].map((oauthId) => {
@@ -37,11 +37,11 @@ export function installationRoutes(host: Host): Router {
 
   // The update flow (protocol 4 step 4); a `url` moves the installation to where its descriptor is now.
   router.post('/emulator/installations/:oauthId/update', json, async (req, res) => {
-    res.json(withoutSecret(await update(host, req.params.oauthId, { descriptorUrl: optional(bodyOf(req).url, 'url', isString) })));
+    res.json(withoutSecret(await updateAddon(host, req.params.oauthId, { descriptorUrl: optional(bodyOf(req).url, 'url', isString) })));
   });
 
   router.delete('/emulator/installations/:oauthId', async (req, res) => {
-    const answer = await uninstall(host, req.params.oauthId);
+    const answer = await uninstallAddon(host, req.params.oauthId);
     res.json({ oauthId: req.params.oauthId, addon: answer });
   });
 

@@ -1,6 +1,6 @@
 import { isConnectError } from '../../../lib/errors';
 import { allLoopback, isLoopbackHost, resolvedLoopbackUrl } from '../../../lib/emulator/loopback';
-import { resolveOptions } from '../../../lib/emulator/options';
+import { resolveEmulatorOptions } from '../../../lib/emulator/options';
 
 describe('loopback only', () => {
   it.each(['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])('accepts %s', (host) => {
@@ -29,7 +29,7 @@ describe('loopback only', () => {
   it('refuses to listen beyond loopback, naming the option', () => {
     let caught: unknown;
     try {
-      resolveOptions({ host: '0.0.0.0' });
+      resolveEmulatorOptions({ host: '0.0.0.0' });
     } catch (error) {
       caught = error;
     }
@@ -37,6 +37,6 @@ describe('loopback only', () => {
   });
 
   it.each([[{ port: -1 }, 'port'], [{ port: 1.5 }, 'port'], [{ tokenTtlSeconds: 0 }, 'tokenTtlSeconds']])('refuses %p', (options, option) => {
-    expect(() => resolveOptions(options)).toThrow(`options.${option}`);
+    expect(() => resolveEmulatorOptions(options)).toThrow(`options.${option}`);
   });
 });
