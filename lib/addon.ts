@@ -27,7 +27,7 @@ import { drainOf } from './http/drain';
 import type { InstallationClient } from './hipchat/installation-client';
 import type { CreatedWebhook, RoomIdOrName } from './hipchat/types';
 import { registerRoomWebhook } from './core/webhook/room-webhooks';
-import { resolveOptions, type AddonOptions, type ResolvedOptions } from './options';
+import { resolveOptions, type AddonOptions, type ResolvedOptions } from './core/options';
 import { FileStore } from './stores/file';
 import { storeAtRest } from './stores/at-rest';
 

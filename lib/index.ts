@@ -5,9 +5,9 @@
 export { createAddon, type Addon, type AddonStats } from './addon';
 export type { InstallationCacheStats } from './core/installation';
 export type { ListenOptions } from './express/server';
-export type { AddonOptions, Scope } from './options';
+export type { AddonOptions } from './core/options';
 export type { PatternCheckMode } from './core/webhook/pattern-checks';
-export { SCOPES } from './options';
+export { SCOPES } from './core/options';
 
 export type { Installation } from './core/installation';
 export type { Claims, ClaimsContext } from './core/jwt/claims';
@@ -35,7 +35,7 @@ export type { GlanceContext, GlanceHandler, GlanceData, GlanceLabel, GlanceStatu
 export { hostScriptUrl } from './core/ui/host-script';
 
 export { buildDescriptor, descriptorFromTemplate, assertValidDescriptor, descriptorProblems } from './core/descriptor';
-export type { Descriptor, DescriptorSource } from './core/descriptor';
+export type { Descriptor, DescriptorSource, Scope } from './core/descriptor';
 export { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './core/install/host-allowlist';
 
 export type { Store, SetValueOptions, InstallationCondition, ChangeFeedListener } from './core/installation';

@@ -1,5 +1,5 @@
 import { createInstallationClient, type InstallationClient } from '../hipchat/installation-client';
-import type { ResolvedOptions } from '../options';
+import type { ResolvedOptions } from './options';
 import type { Store, InstallationCache, Installation } from './installation';
 import type { Descriptor } from './descriptor';
 import { checkHealth, type Health } from './installation/health';
@@ -76,7 +76,7 @@ export function createHandle<Page>({ options, store, cache, events, webhooks, ui
     get allowRoom() { return installSettings().allowRoom; },
     get allowGlobal() { return installSettings().allowGlobal; },
     get scopes() { return installSettings().scopes; },
-    fetch: options.fetch, hostTimeoutMs: options.hostTimeoutMs, capabilitiesMaxBytes: options.capabilitiesBytes,
+    fetch: options.fetch, hostTimeoutMs: options.hostTimeoutMs, capabilitiesBytes: options.capabilitiesBytes,
     provesSecret: (token, oauthId) => verifyToken(token, { ...verifyOptions, findInstallation: () => store.fetchInstallation(oauthId) })
       .then((verified) => verified.installation.oauthId === oauthId, () => false),
     now: options.now, logger: options.logger,

@@ -1,12 +1,13 @@
-import type { Fetch } from './core/host/bounded-fetch';
-import { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './core/install/host-allowlist';
-import type { Store } from './core/installation';
-import { PATTERN_CHECK_MODES, type PatternCheckMode } from './core/webhook/pattern-checks';
-import { invalidOption } from './errors';
-import { createConsoleLogger, type Logger, type LogLevel } from './logger';
+import { invalidOption } from '../errors';
+import { createConsoleLogger, type Logger, type LogLevel } from '../logger';
+import type { Scope } from './descriptor';
+import type { Fetch } from './host/bounded-fetch';
+import { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './install/host-allowlist';
+import type { Store } from './installation';
+import { PATTERN_CHECK_MODES, type PatternCheckMode } from './webhook/pattern-checks';
 
-export const SCOPES = ['send_notification', 'send_message', 'view_room', 'admin_room', 'view_group', 'admin_group', 'manage_rooms', 'view_messages', 'import_data'] as const;
-export type Scope = (typeof SCOPES)[number];
+/** The scopes an add-on may ask for, in the schema's order; `Scope` is generated from the descriptor schema. */
+export const SCOPES = ['send_notification', 'send_message', 'view_room', 'admin_room', 'view_group', 'admin_group', 'manage_rooms', 'view_messages', 'import_data'] as const satisfies readonly Scope[];
 
 export interface AddonOptions {
   key: string;

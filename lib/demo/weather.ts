@@ -2,7 +2,7 @@ import { createAddon, type Addon } from '../addon';
 import type { GlanceData } from '../core/glance';
 // Escapes for text as well as for attributes: the label rule refuses a stray '<', the page a stray quote.
 import { attribute as escapeHtml } from '../core/ui/page-scripts';
-import type { AddonOptions } from '../options';
+import type { AddonOptions } from '../core/options';
 import { CITY_PATTERN } from './cities';
 import { chooseCityPage, cityForecastPage, forecastPanelPage, settingsPage } from './weather-pages';
 

@@ -1,6 +1,7 @@
+import type { Scope } from '../core/descriptor';
 import type { Installation, Store } from '../core/installation';
+import { SCOPES } from '../core/options';
 import { invalidOption } from '../errors';
-import { SCOPES, type Scope } from '../options';
 import { clientOver, type HipChatClient } from './client';
 import { checkHttpUrl, resolveClientOptions, type ClientOptions } from './client-options';
 import { Requester, type Authorizer } from './requester';

@@ -5,7 +5,7 @@ import { createWeatherAddon } from '../../lib/demo/weather';
 import { weatherRoutes } from '../../lib/demo/weather-routes';
 import { startEmulator, type Emulator } from '../../lib/emulator';
 import { silentLogger } from '../../lib/logger';
-import type { AddonOptions } from '../../lib/options';
+import type { AddonOptions } from '../../lib/core/options';
 import { MemoryStore } from '../../lib/stores/memory';
 
 export interface DemoStack {

@@ -1,7 +1,7 @@
 import type express from 'express';
 import type { Addon } from '../../lib/addon';
 import type { Installation } from '../../lib/core/installation';
-import type { AddonOptions } from '../../lib/options';
+import type { AddonOptions } from '../../lib/core/options';
 import { connectTestRedis, type TestRedis } from './redis';
 import { serveAddon, type Served } from './serve';
 import { startStack, type Stack } from './stack';

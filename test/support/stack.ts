@@ -3,7 +3,7 @@ import type { Addon } from '../../lib/addon';
 import { createWeatherAddon } from '../../lib/demo/weather';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../lib/emulator';
 import { silentLogger } from '../../lib/logger';
-import type { AddonOptions } from '../../lib/options';
+import type { AddonOptions } from '../../lib/core/options';
 import { RedisStore } from '../../lib/stores/redis';
 import { serveAddon, serveStandalone, type Served } from './serve';
 

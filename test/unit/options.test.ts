@@ -1,6 +1,11 @@
-import { resolveOptions, type AddonOptions } from '../../lib/options';
+import descriptorSchema from '../../schemas/descriptor.schema.json';
+import { resolveOptions, SCOPES, type AddonOptions } from '../../lib/core/options';
 
 const minimal: AddonOptions = { key: 'com.example.test', name: 'Test', description: 'A test add-on' };
+
+it('knows every scope of the descriptor schema, in its order', () => {
+  expect(SCOPES).toEqual(descriptorSchema.$defs.scope.enum);
+});
 
 describe('resolveOptions', () => {
   it('defaults what is left out, and freezes the result', () => {

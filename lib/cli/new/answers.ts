@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { descriptorProblems } from '../../core/descriptor';
-import { SCOPES, type Scope } from '../../options';
+import type { Scope } from '../../core/descriptor';
+import { SCOPES } from '../../core/options';
 
 /** What `new` needs to know to write a project; flags and prompts fill it in, `validateAnswers` checks it. */
 export interface Answers {

@@ -1,4 +1,5 @@
-import { SCOPES, type Scope } from '../../options';
+import type { Scope } from '../../core/descriptor';
+import { SCOPES } from '../../core/options';
 import { answerProblems, defaultKey, defaultName, parseScopes, type Answers } from './answers';
 import type { Asker } from './prompt';
 import { templateManifest } from './templates';

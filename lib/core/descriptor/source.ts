@@ -1,4 +1,4 @@
-import type { ResolvedOptions } from '../../options';
+import type { ResolvedOptions } from '../options';
 import { PATHS } from '../paths';
 import type { UiRegistry } from '../ui/registry';
 import type { WebhookRegistry } from '../webhook/registry';

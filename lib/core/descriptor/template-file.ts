@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConnectError, isConnectError } from '../../errors';
-import type { Scope } from '../../options';
 import { descriptorFromTemplate } from './template';
+import type { Scope } from './types';
 import type { Descriptor } from './types';
 
 /** What the install steps take from the descriptor: its scopes and where it may be installed. */

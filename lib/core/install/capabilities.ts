@@ -11,7 +11,7 @@ export interface HostEndpoints {
 export interface CapabilitiesFetchOptions {
   fetch: Fetch;
   timeoutMs: number;
-  maxBytes: number;
+  capabilitiesBytes: number;
 }
 
 interface CapabilitiesDocument {
@@ -29,7 +29,7 @@ export async function fetchHostEndpoints(capabilitiesUrl: string, options: Capab
     fetch: options.fetch,
     headers: { accept: 'application/json' },
     timeoutMs: options.timeoutMs,
-    maxBytes: options.maxBytes,
+    maxBytes: options.capabilitiesBytes,
     failure: 'CAPABILITIES_UNREACHABLE',
   });
   if (response.status !== 200) {

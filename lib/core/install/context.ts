@@ -16,7 +16,7 @@ export interface LifecycleContext {
   scopes: readonly string[];
   fetch: Fetch;
   hostTimeoutMs: number;
-  capabilitiesMaxBytes: number;
+  capabilitiesBytes: number;
   /** Verifies that a JWT was signed with a stored installation's secret (the re-install proof). */
   provesSecret(token: string, oauthId: string): Promise<boolean>;
   now(): number;

@@ -48,7 +48,7 @@ export async function install(context: LifecycleContext, body: unknown, request:
   }
 
   const endpoints = await fetchHostEndpoints(payload.capabilitiesUrl, {
-    fetch: context.fetch, timeoutMs: context.hostTimeoutMs, maxBytes: context.capabilitiesMaxBytes,
+    fetch: context.fetch, timeoutMs: context.hostTimeoutMs, capabilitiesBytes: context.capabilitiesBytes,
   });
   const outcome = await requestToken({ ...payload, tokenUrl: endpoints.tokenUrl }, context.scopes, { fetch: context.fetch, timeoutMs: context.hostTimeoutMs });
   if (outcome.kind === 'rejected') throw new ConnectError('CREDENTIALS_REJECTED', `The host refused these credentials (${outcome.status})`);

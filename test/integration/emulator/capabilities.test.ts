@@ -40,7 +40,7 @@ describe('GET /v2/capabilities', () => {
   });
 
   it('passes the toolkit\'s own install-time checks', async () => {
-    const endpoints = await fetchHostEndpoints(emulator.capabilitiesUrl, { fetch, timeoutMs: 2000, maxBytes: 64 * 1024 });
+    const endpoints = await fetchHostEndpoints(emulator.capabilitiesUrl, { fetch, timeoutMs: 2000, capabilitiesBytes: 64 * 1024 });
     expect(endpoints).toEqual({ tokenUrl: `${emulator.apiUrl}/oauth/token`, apiUrl: emulator.apiUrl });
   });
 });

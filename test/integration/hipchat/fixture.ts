@@ -3,7 +3,7 @@ import type { Installation, Store } from '../../../lib/core/installation';
 import type { EmulatorOptions } from '../../../lib/emulator';
 import { createInstallationClient, type InstallationClient, type InstallationClientOptions } from '../../../lib/hipchat';
 import { silentLogger } from '../../../lib/logger';
-import type { Scope } from '../../../lib/options';
+import type { Scope } from '../../../lib/core/descriptor';
 import { startApiServer, type ApiServer } from '../../support/api-server';
 import { startCheckedEmulator, type CheckedEmulator } from '../../support/checked-emulator';
 import { connectTestRedis, type TestRedis } from '../../support/redis';

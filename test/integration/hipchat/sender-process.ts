@@ -7,7 +7,7 @@ import Redis from 'ioredis';
 import type { Installation } from '../../../lib/core/installation';
 import { isConnectError } from '../../../lib/errors';
 import { createInstallationClient } from '../../../lib/hipchat';
-import type { Scope } from '../../../lib/options';
+import type { Scope } from '../../../lib/core/descriptor';
 import { RedisStore } from '../../../lib/stores/redis';
 import { silentLogger } from '../../../lib/logger';
 

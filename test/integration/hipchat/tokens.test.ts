@@ -1,5 +1,5 @@
 import { isConnectError } from '../../../lib/errors';
-import type { Scope } from '../../../lib/options';
+import type { Scope } from '../../../lib/core/descriptor';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
 import { startClientFixture, type ClientFixture } from './fixture';
 import { runSenders } from './senders';
