@@ -6,7 +6,8 @@ import { DescriptorCache } from './core/descriptor/cache';
 import { descriptorSource } from './core/descriptor/source';
 import type { LifecycleContext } from './core/install/context';
 import { createHandle } from './core/handle';
-import { InstallationCache, type InstallationCacheStats, type Installation, type Store } from './core/installation';
+import { type Installation } from './core/installation';
+import { InstallationCache, type InstallationCacheStats, type Store } from './core/store';
 import type { TokenCarrier } from './core/jwt/extract';
 import type { Verified } from './core/jwt/verify';
 import { LifecycleEvents, type LifecycleEventName, type LifecycleListener } from './core/install/lifecycle-events';
@@ -24,9 +25,9 @@ import { createPageMiddleware, type PageHandler } from './express/page';
 import { createRouter } from './express/router';
 import { listen, type ListenOptions } from './express/server';
 import { drainOf } from './http/drain';
-import type { InstallationClient } from './hipchat/installation-client';
+import { createInstallationClient, type InstallationClient } from './hipchat/installation-client';
 import type { CreatedWebhook, RoomIdOrName } from './hipchat/types';
-import { registerRoomWebhook } from './core/webhook/room-webhooks';
+import { registerRoomWebhook } from './hipchat/room-webhook-registration';
 import { resolveOptions, type AddonOptions, type ResolvedOptions } from './core/options';
 import { FileStore } from './stores/file';
 import { storeAtRest } from './stores/at-rest';
@@ -129,6 +130,9 @@ export function createAddon(input: AddonOptions): Addon {
   const installSettings = (): InstallSettings => (settings ??= template?.installSettings() ?? options);
   const handle = createHandle({
     options, store, cache, events, webhooks, ui, installSettings,
+    clientFor: (installation) => createInstallationClient(installation, {
+      store, scopes: installSettings().scopes, fetch: options.fetch, logger: options.logger, now: options.now,
+    }),
     descriptor: (baseUrl) => descriptors.get(baseUrl.replace(/\/+$/, '')),
   });
   let router: RequestHandler | undefined;

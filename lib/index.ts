@@ -3,7 +3,7 @@
  * import is private and may change.
  */
 export { createAddon, type Addon, type AddonStats } from './addon';
-export type { InstallationCacheStats } from './core/installation';
+export type { InstallationCacheStats } from './core/store';
 export type { ListenOptions } from './express/server';
 export type { AddonOptions } from './core/options';
 export type { PatternCheckMode } from './core/webhook/pattern-checks';
@@ -38,7 +38,7 @@ export { buildDescriptor, descriptorFromTemplate, assertValidDescriptor, descrip
 export type { Descriptor, DescriptorSource, Scope } from './core/descriptor';
 export { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './core/install/host-allowlist';
 
-export type { Store, SetValueOptions, InstallationCondition, ChangeFeedListener } from './core/installation';
+export type { Store, SetValueOptions, InstallationCondition, ChangeFeedListener } from './core/store';
 export { MemoryStore, type MemoryStoreOptions } from './stores/memory';
 export { FileStore, type FileStoreOptions } from './stores/file';
 export { RedisStore, type RedisStoreOptions, type RedisClient } from './stores/redis';

@@ -1,8 +1,8 @@
-import { createInstallationClient, type InstallationClient } from '../hipchat/installation-client';
+import type { ClientFor, InstallationClient } from './client';
 import type { ResolvedOptions } from './options';
-import type { Store, InstallationCache, Installation } from './installation';
+import type { Installation } from './installation';
+import { type Store, type InstallationCache, checkHealth, type Health } from './store';
 import type { Descriptor } from './descriptor';
-import { checkHealth, type Health } from './installation/health';
 import type { LifecycleContext } from './install/context';
 import { HostAllowlist } from './install/host-allowlist';
 import { install } from './install/install';
@@ -58,12 +58,14 @@ export interface HandleParts<Page> {
   events: LifecycleEvents;
   webhooks: WebhookRegistry;
   ui: UiRegistry<Page>;
+  /** Makes the REST client handlers, pages and `addon.client()` hand out. */
+  clientFor: ClientFor;
   descriptor(baseUrl: string): Descriptor;
   /** From the descriptor template when there is one, else from the options; read when first needed. */
   installSettings(): InstallSettings;
 }
 
-export function createHandle<Page>({ options, store, cache, events, webhooks, ui, descriptor, installSettings }: HandleParts<Page>): AddonHandle<Page> {
+export function createHandle<Page>({ options, store, cache, events, webhooks, ui, clientFor, descriptor, installSettings }: HandleParts<Page>): AddonHandle<Page> {
   const verifyOptions = {
     findInstallation: (oauthId: string) => cache.get(oauthId),
     clockToleranceSeconds: options.clockToleranceSeconds,
@@ -81,13 +83,10 @@ export function createHandle<Page>({ options, store, cache, events, webhooks, ui
       .then((verified) => verified.installation.oauthId === oauthId, () => false),
     now: options.now, logger: options.logger,
   };
-  const client = (installation: Installation) => createInstallationClient(installation, {
-    store, scopes: installSettings().scopes, fetch: options.fetch, logger: options.logger, now: options.now,
-  });
-  const receiveParts = { logger: options.logger, now: options.now, clientFor: client };
+  const receiveParts = { logger: options.logger, now: options.now, clientFor };
   const verify = async (carrier: TokenCarrier) => verifyToken(extractToken(carrier), verifyOptions);
   return {
-    options, webhooks, ui, allowedHosts, lifecycle, descriptor, verify, client,
+    options, webhooks, ui, allowedHosts, lifecycle, descriptor, verify, client: clientFor,
     get redirectFlows() { return installSettings().redirectFlows; },
     receive: (payload, delivery) => receive(webhooks, payload, delivery, receiveParts),
     async verifyAndReceive(key, carrier, payload) {

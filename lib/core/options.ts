@@ -3,7 +3,7 @@ import { createConsoleLogger, type Logger, type LogLevel } from '../logger';
 import type { Scope } from './descriptor';
 import type { Fetch } from './host/bounded-fetch';
 import { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './install/host-allowlist';
-import type { Store } from './installation';
+import type { Store } from './store';
 import { PATTERN_CHECK_MODES, type PatternCheckMode } from './webhook/pattern-checks';
 
 /** The scopes an add-on may ask for, in the schema's order; `Scope` is generated from the descriptor schema. */

@@ -1,6 +1,8 @@
+import type { InstallationClient } from '../core/client';
 import type { Scope } from '../core/descriptor';
-import type { Installation, Store } from '../core/installation';
+import type { Installation } from '../core/installation';
 import { SCOPES } from '../core/options';
+import type { Store } from '../core/store';
 import { invalidOption } from '../errors';
 import { clientOver, type HipChatClient } from './client';
 import { checkHttpUrl, resolveClientOptions, type ClientOptions } from './client-options';
@@ -16,13 +18,17 @@ export interface InstallationClientOptions extends ClientOptions {
   tokens?: TokenOptions;
 }
 
-/** A client acting as one installation, with tokens fetched, cached and renewed for it. */
-export interface InstallationClient extends HipChatClient {
-  readonly installation: Installation;
-  readonly scopes: readonly Scope[];
-  /** The same client asking for tokens of fewer scopes (least privilege), cached separately. */
-  withScopes(scopes: readonly Scope[]): InstallationClient;
+declare module '../core/client' {
+  /** A client acting as one installation, with tokens fetched, cached and renewed for it. */
+  interface InstallationClient extends HipChatClient {
+    readonly installation: Installation;
+    readonly scopes: readonly Scope[];
+    /** The same client asking for tokens of fewer scopes (least privilege), cached separately. */
+    withScopes(scopes: readonly Scope[]): InstallationClient;
+  }
 }
+
+export type { InstallationClient };
 
 /**
  * The client for an installation (protocol sections 5 and 11). Cheap to make: every client over one

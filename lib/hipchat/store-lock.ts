@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { Store } from '../core/store';
 import { ConnectError } from '../errors';
 import type { Logger } from '../logger';
-import type { Store } from '../core/installation';
 import { backoffDelay } from './backoff';
 
 export interface SharedWork<T> {

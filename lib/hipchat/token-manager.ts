@@ -1,6 +1,7 @@
-import type { Installation, Store } from '../core/installation';
-import type { Logger } from '../logger';
 import type { AccessToken } from '../core/host/oauth';
+import type { Installation } from '../core/installation';
+import type { Store } from '../core/store';
+import type { Logger } from '../logger';
 import { produceOnce } from './store-lock';
 
 export interface TokenOptions {

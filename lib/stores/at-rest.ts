@@ -1,8 +1,8 @@
+import type { Store } from '../core/store';
 import type { Logger } from '../logger';
 import { EncryptedStore } from './encrypted-store';
 import { MemoryStore } from './memory';
 import { keyringFrom, SECRET_KEY_VARIABLE } from './secret-keys';
-import type { Store } from '../core/installation';
 
 /**
  * The store an add-on works on: the one it was given (or its default FileStore), sealing secrets when

@@ -1,4 +1,5 @@
-import type { Installation, InstallationCondition, SetValueOptions, Store } from '../core/installation';
+import type { Installation } from '../core/installation';
+import type { InstallationCondition, SetValueOptions, Store } from '../core/store';
 import type { SecretKeyring } from './secret-keys';
 
 /** Where a sealed secret belongs; a sealed value opens only at the place it was sealed for. */

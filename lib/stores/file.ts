@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Installation, InstallationCondition, SetValueOptions, Store } from '../core/installation';
+import type { Installation } from '../core/installation';
+import type { InstallationCondition, SetValueOptions, Store } from '../core/store';
 import { ConnectError } from '../errors';
 import { readFileIfExists, removeAbandonedTemporaries, writeFileAtomically } from './atomic-file';
 import { CoalescingWriter } from './coalescing-writer';

@@ -1,4 +1,5 @@
-import type { Installation, InstallationCondition, SetValueOptions, Store } from '../core/installation';
+import type { Installation } from '../core/installation';
+import type { InstallationCondition, SetValueOptions, Store } from '../core/store';
 import { StoreState } from './store-state';
 
 export interface MemoryStoreOptions {

@@ -1,4 +1,4 @@
-import type { InstallationCondition } from '../core/installation';
+import type { InstallationCondition } from '../core/store';
 
 /**
  * Where the RedisStore keeps things. Every key of one installation carries the same hash tag, `{oauthId}`,

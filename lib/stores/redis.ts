@@ -1,10 +1,11 @@
-import type { Installation, ChangeFeedListener, InstallationCondition, SetValueOptions, Store } from '../core/installation';
+import type { Installation } from '../core/installation';
+import type { ChangeFeedListener, InstallationCondition, SetValueOptions, Store } from '../core/store';
 import { ConnectError, invalidOption } from '../errors';
 import { createConsoleLogger, type Logger } from '../logger';
 import { parseInstallationJson } from './installation-record';
 import { guarded, type RedisConnection } from './redis-guard';
-import { reportOutages } from './redis-outage';
 import { changeChannel, conditionArguments, installationKeys, SCRIPTS, type ScriptCommands } from './redis-layout';
+import { reportOutages } from './redis-outage';
 import { assertTtl } from './store-state';
 
 export interface RedisStoreOptions {

@@ -1,4 +1,5 @@
-import type { Installation, InstallationCondition, SetValueOptions } from '../core/installation';
+import type { Installation } from '../core/installation';
+import type { InstallationCondition, SetValueOptions } from '../core/store';
 import { invalidOption } from '../errors';
 import { copyInstallation } from './installation-record';
 

@@ -1,4 +1,5 @@
-import type { Installation, Store } from '../../lib/core/installation';
+import type { Installation } from '../../lib/core/installation';
+import type { Store } from '../../lib/core/store';
 import { isConnectError } from '../../lib/errors';
 import { fakeInstallation } from '../support/installations';
 

@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import type { Redis } from 'ioredis';
+import { parseArgs } from 'node:util';
+import type { Store } from '../../core/store';
 import { isConnectError } from '../../errors';
 import { silentLogger } from '../../logger';
 import { FileStore } from '../../stores/file';
 import { RedisStore } from '../../stores/redis';
-import type { Store } from '../../core/installation';
 import { migrateAceRedis } from '../migrate/migration';
 import { createProgress } from '../migrate/progress';
 import { printReport } from '../migrate/report';

@@ -1,4 +1,5 @@
-import type { Installation, Store } from '../../core/installation';
+import type { Installation } from '../../core/installation';
+import type { Store } from '../../core/store';
 import { convertAceRecord } from './ace-record';
 import { clientInfoKeys, readRecord, type RedisReader } from './ace-redis-source';
 import type { Progress } from './progress';

@@ -1,6 +1,6 @@
 import type { Logger } from '../../logger';
 import type { Fetch } from '../host/bounded-fetch';
-import type { Store, InstallationCache } from '../installation';
+import type { Store, InstallationCache } from '../store';
 import type { HostAllowlist } from './host-allowlist';
 import type { LifecycleEvents } from './lifecycle-events';
 

@@ -1,4 +1,4 @@
-import type { InstallationClient } from '../../hipchat/installation-client';
+import type { ClientFor, InstallationClient } from '../client';
 import type { Installation } from '../installation';
 import type { Claims } from '../jwt/claims';
 import type { Verified } from '../jwt/verify';
@@ -15,8 +15,6 @@ export interface Viewer {
   /** A REST client acting as the installation (made when first used). */
   client: InstallationClient;
 }
-
-export type ClientFor = (installation: Installation) => InstallationClient;
 
 export function viewerOf({ installation, claims }: Verified, clientFor: ClientFor): Viewer {
   const viewer = { installation, claims, roomId: roomIdOf(claims) ?? installation.roomId, userId: claims.sub };

@@ -1,8 +1,7 @@
-import type { InstallationClient } from '../../hipchat/installation-client';
 import type { Logger } from '../../logger';
+import type { ClientFor, InstallationClient } from '../client';
 import type { Installation } from '../installation';
 import type { Claims } from '../jwt/claims';
-import type { ClientFor } from '../ui/viewer';
 import type { WebhookEvent } from './events';
 import type { RoomReference, WebhookPayloads } from './payloads';
 

@@ -1,8 +1,8 @@
 import { ConnectError } from '../../errors';
 import type { Logger } from '../../logger';
+import type { ClientFor } from '../client';
 import type { Installation } from '../installation';
 import type { Claims } from '../jwt/claims';
-import type { ClientFor } from '../ui/viewer';
 import { buildContext, senderOf, type PatternMatch, type WebhookContext } from './context';
 import type { ReceiveOptions, WebhookDeclaration, WebhookRegistry, WebhookReply, WebhookResult } from './registry';
 import { validPayload, type WebhookPayload } from './validate-payload';

@@ -6,7 +6,7 @@ import { createWeatherAddon } from '../../../lib/demo/weather';
 import { silentLogger } from '../../../lib/logger';
 import { FileStore } from '../../../lib/stores/file';
 import { RedisStore } from '../../../lib/stores/redis';
-import type { Store } from '../../../lib/core/installation';
+import type { Store } from '../../../lib/core/store';
 import { startLaxHost, type LaxHost } from '../../support/lax-host';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { serveAddon, type Served } from '../../support/serve';

@@ -1,5 +1,6 @@
 import type { Addon } from '../../../lib/addon';
-import type { Installation, Store } from '../../../lib/core/installation';
+import type { Installation } from '../../../lib/core/installation';
+import type { Store } from '../../../lib/core/store';
 import type { EmulatorOptions } from '../../../lib/emulator';
 import { createInstallationClient, type InstallationClient, type InstallationClientOptions } from '../../../lib/hipchat';
 import { silentLogger } from '../../../lib/logger';

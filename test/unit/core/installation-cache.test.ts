@@ -1,4 +1,5 @@
-import { type Installation, InstallationCache, type ChangeFeedListener, type Store } from '../../../lib/core/installation';
+import { type Installation } from '../../../lib/core/installation';
+import { InstallationCache, type ChangeFeedListener, type Store } from '../../../lib/core/store';
 import { MemoryStore } from '../../../lib/stores/memory';
 import { fakeInstallation } from '../../support/installations';
 

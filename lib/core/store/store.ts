@@ -1,4 +1,4 @@
-import type { Installation } from './installation';
+import type { Installation } from '../installation';
 
 /**
  * Where installations and the data that belongs to them live. Small on purpose (compare bolt-js's

@@ -1,9 +1,9 @@
-import { invalidOption } from '../../errors';
-import type { InstallationClient } from '../../hipchat/installation-client';
-import type { CreatedWebhook, RoomIdOrName } from '../../hipchat/types';
-import { PATHS } from '../paths';
-import { toHostPattern } from './events';
-import type { WebhookRegistry } from './registry';
+import { PATHS } from '../core/paths';
+import { toHostPattern } from '../core/webhook/events';
+import type { WebhookRegistry } from '../core/webhook/registry';
+import { invalidOption } from '../errors';
+import type { InstallationClient } from './installation-client';
+import type { CreatedWebhook, RoomIdOrName } from './types';
 
 /**
  * Registers a declared webhook for one room at run time (protocol section 7: `POST /room/{id}/webhook`),

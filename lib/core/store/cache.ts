@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
+import type { Installation } from '../installation';
 import type { Store } from './store';
-import type { Installation } from './installation';
 
 export interface InstallationCacheOptions {
   /** Most installations held in memory. */
