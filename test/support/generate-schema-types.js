@@ -21,16 +21,28 @@ const TARGETS = require('./schema-types.json');
 
 async function render(target) {
   const schemaFile = path.join(root, target.schema);
+  const imports = Object.entries(target.imports ?? {});
   return renderSchema({
-    schema: JSON.parse(readFileSync(schemaFile, 'utf8')),
+    schema: importing(JSON.parse(readFileSync(schemaFile, 'utf8')), target.imports ?? {}),
     name: target.name,
     cwd: path.dirname(schemaFile),
     banner: `/**
  * GENERATED from ${target.schema} by test/support/generate-schema-types.js. Do not edit;
  * after changing the schema, regenerate with:
  *   node test/support/generate-schema-types.js --write
- */`,
+ */${imports.map(([, { type, from }]) => `\nimport type { ${type} } from '${from}';`).join('')}`,
   });
+}
+
+/**
+ * A type another generated file already defines is imported rather than defined again: each `$ref` a
+ * target lists under `imports` becomes that type's name (json-schema-to-typescript's `tsType`).
+ */
+function importing(schema, imports) {
+  if (Array.isArray(schema)) return schema.map((item) => importing(item, imports));
+  if (typeof schema !== 'object' || schema === null) return schema;
+  if (typeof schema.$ref === 'string' && imports[schema.$ref]) return { tsType: imports[schema.$ref].type };
+  return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, importing(value, imports)]));
 }
 
 async function main(args) {

@@ -3,6 +3,7 @@
  * after changing the schema, regenerate with:
  *   node test/support/generate-schema-types.js --write
  */
+import type {WebhookEvent} from '../webhook/payloads';
 
 /**
  * An absolute http(s) URL with no placeholders (links, lifecycle callbacks, icons).
@@ -31,17 +32,6 @@ export type Avatar =
  * An absolute http(s) URL that may hold URI-template placeholders such as {room_id} or {message.body}, which the host fills in. RFC 3986 forbids braces, so this is a pattern rather than format "uri"; ajv-formats' "uri-template" is no help either, as it accepts relative URLs and rejects dotted names.
  */
 export type ModuleUrl = string;
-export type WebhookEvent =
-  | 'room_message'
-  | 'room_notification'
-  | 'room_enter'
-  | 'room_exit'
-  | 'room_topic_change'
-  | 'room_archived'
-  | 'room_unarchived'
-  | 'room_created'
-  | 'room_deleted'
-  | 'room_file_upload';
 /**
  * Unique within the descriptor (checked in code, not here).
  */

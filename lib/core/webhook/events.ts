@@ -1,6 +1,11 @@
-import type { WebhookPayloads } from './payloads';
+import type { WebhookEvent } from './payloads';
 
-/** The ten webhook events of protocol section 7, in the order of schemas/events/common.schema.json. */
+export type { WebhookEvent };
+
+/**
+ * The ten webhook events of protocol section 7, in the order of schemas/events/common.schema.json;
+ * their type, WebhookEvent, is generated from that schema.
+ */
 export const WEBHOOK_EVENTS = [
   'room_message',
   'room_notification',
@@ -12,9 +17,7 @@ export const WEBHOOK_EVENTS = [
   'room_created',
   'room_deleted',
   'room_file_upload',
-] as const satisfies ReadonlyArray<keyof WebhookPayloads>;
-
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+] as const satisfies readonly WebhookEvent[];
 
 export type MessageEvent = 'room_message' | 'room_notification';
 
