@@ -1,9 +1,48 @@
-import { isConnectError } from '../errors';
-import type { Requester, RequestParams } from './requester';
+import type { Fetch } from '../core/host/bounded-fetch';
+import { invalidOption, isConnectError } from '../errors';
+import { createConsoleLogger, type Logger } from '../logger';
+import { Requester, type RequestParams } from './requester';
 import { Emoticons } from './resources/emoticons';
 import { Glances } from './resources/glances';
 import { Rooms } from './resources/rooms';
 import { Users } from './resources/users';
+import { resolveRetryPolicy, type RetryOptions } from './retry';
+import { Transport } from './transport';
+
+/** What both kinds of client take. */
+export interface ClientOptions {
+  /** Per attempt, the whole answer included. Default 10 000. */
+  timeoutMs?: number;
+  retry?: RetryOptions;
+  /** Injected for tests and instrumentation; default: the global fetch and clock. */
+  fetch?: Fetch;
+  now?: () => number;
+  logger?: Logger;
+}
+
+export interface ResolvedClientOptions {
+  transport: Transport;
+  now: () => number;
+  logger: Logger;
+}
+
+export function resolveClientOptions(options: ClientOptions): ResolvedClientOptions {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1) throw invalidOption('timeoutMs', 'a positive whole number of milliseconds');
+  const fetch = options.fetch ?? globalThis.fetch;
+  if (typeof fetch !== 'function') throw invalidOption('fetch', 'a fetch function');
+  const now = options.now ?? Date.now;
+  if (typeof now !== 'function') throw invalidOption('now', 'a function returning milliseconds since the epoch');
+  const logger = options.logger ?? createConsoleLogger();
+  const transport = new Transport({ fetch, timeoutMs, retry: resolveRetryPolicy(options.retry), now, logger });
+  return { transport, now, logger };
+}
+
+/** An absolute http(s) URL, as the API base and the token URL must be. */
+export function checkHttpUrl(value: unknown, option: string): string {
+  if (typeof value !== 'string' || !/^https?:\/\//i.test(value) || !URL.canParse(value)) throw invalidOption(option, 'an absolute http(s) URL');
+  return value;
+}
 
 /** The REST API v2 calls of protocol section 11, grouped by what they act on. */
 export interface HipChatClient {
@@ -40,4 +79,28 @@ export function clientOver(api: Requester): HipChatClient {
       }
     },
   };
+}
+
+/** HipChat Cloud's REST API, the default base of a token client. */
+export const HIPCHAT_CLOUD_API = 'https://api.hipchat.com/v2';
+
+export interface TokenClientOptions extends ClientOptions {
+  /** A room notification token or a personal access token. */
+  token: string;
+  /** The REST API base, with or without a trailing slash. Default HipChat Cloud's. */
+  apiUrl?: string;
+}
+
+/**
+ * A client for a token someone made by hand (protocol section 12): a room notification token from the
+ * room's admin page, or a personal access token. No installation, no store: the token is what it is,
+ * so a 401 is final.
+ */
+export function createTokenClient(options: TokenClientOptions): HipChatClient {
+  if (typeof options?.token !== 'string' || options.token.trim() === '') throw invalidOption('token', 'a non-empty string');
+  const apiUrl = checkHttpUrl(options.apiUrl ?? HIPCHAT_CLOUD_API, 'apiUrl');
+  const { transport, now } = resolveClientOptions(options);
+  const { token } = options;
+  const authorizer = { token: async () => token, refused: async () => false };
+  return clientOver(new Requester(apiUrl, authorizer, transport, now));
 }

@@ -4,11 +4,9 @@ import type { Installation } from '../core/installation';
 import { SCOPES } from '../core/options';
 import type { Store } from '../core/store';
 import { invalidOption } from '../errors';
-import { clientOver, type HipChatClient } from './client';
-import { checkHttpUrl, resolveClientOptions, type ClientOptions } from './client-options';
+import { clientOver, type HipChatClient, checkHttpUrl, resolveClientOptions, type ClientOptions } from './client';
 import { Requester, type Authorizer } from './requester';
-import { TokenManager, type TokenOptions } from './token-manager';
-import { tokenFetcher } from './token-source';
+import { TokenManager, type TokenOptions, tokenFetcher } from './token-manager';
 
 export interface InstallationClientOptions extends ClientOptions {
   /** Where tokens are cached and locked; share one store between processes to share tokens. */

@@ -1,8 +1,11 @@
-import type { AccessToken } from '../core/host/oauth';
+import { type AccessToken, readTokenAnswer, tokenRequest } from '../core/host/oauth';
 import type { Installation } from '../core/installation';
 import type { Store } from '../core/store';
+import { ConnectError } from '../errors';
 import type { Logger } from '../logger';
+import { answerError } from './api-errors';
 import { produceOnce } from './store-lock';
+import type { Transport } from './transport';
 
 export interface TokenOptions {
   /** How long before it expires a cached token stops being handed out. Default 60 000. */
@@ -94,4 +97,25 @@ export class TokenManager {
       this.options.logger.warn({ err: error, oauthId }, 'could not cache an access token');
     });
   }
+}
+
+/**
+ * Token requests through the REST client's transport, so they get its time-out, retries and rate-limit
+ * waits (asking again for a token does no harm, so the request counts as idempotent). The host's
+ * refusals become coded errors: 401 (or `invalid_client`) means the installation's OAuth client no
+ * longer exists, i.e. the add-on was uninstalled; any other refusal names the OAuth error.
+ */
+export function tokenFetcher(transport: Transport, now: () => number): FetchToken {
+  return async (installation: Installation, scopes: readonly string[]): Promise<AccessToken> => {
+    const request = tokenRequest(installation, scopes);
+    const { answer, attempts } = await transport.send(request, true);
+    if (answer.status === 429 || answer.status >= 500) throw answerError(answer, { method: request.method, url: request.url, attempts }, now());
+    const outcome = readTokenAnswer(answer.status, answer.text, 'HIPCHAT_API_ERROR');
+    if (outcome.kind === 'issued') return outcome.token;
+    const details = { oauthId: installation.oauthId, status: outcome.status, ...(outcome.error ? { error: outcome.error } : {}) };
+    if (outcome.status === 401 || outcome.error === 'invalid_client') {
+      throw new ConnectError('INSTALLATION_GONE', 'The host no longer knows this installation: the add-on was uninstalled', { details });
+    }
+    throw new ConnectError('HIPCHAT_TOKEN_REFUSED', `The host refused a token for ${scopes.join(' ') || 'the declared scopes'} (${outcome.error ?? outcome.status})`, { details });
+  };
 }

@@ -3,8 +3,7 @@ import type { Logger } from '../logger';
 import { failureError } from './api-errors';
 import { sleepFor } from './backoff';
 import { exchange, type HttpAnswer } from './exchange';
-import { nextAttemptAt } from './retry-decision';
-import type { RetryPolicy } from './retry-policy';
+import { nextAttemptAt, type RetryPolicy } from './retry';
 
 export interface TransportOptions {
   fetch: Fetch;

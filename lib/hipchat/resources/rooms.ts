@@ -2,8 +2,9 @@ import type { Query } from '../api-url';
 import { notificationBody, type NotificationRequest } from '../notification';
 import { paginate, type Collection, type PageOptions, type Paginated } from '../pagination';
 import type { Requester } from '../requester';
-import type { Message, Room, RoomCreateRequest, RoomIdOrName, RoomSummary, RoomUpdateRequest, SentMessage, UserSummary } from '../types';
-import { RoomWebhooks } from './room-webhooks';
+import type {
+  CreatedWebhook, Message, Room, RoomCreateRequest, RoomIdOrName, RoomSummary, RoomUpdateRequest, RoomWebhook, RoomWebhookRequest, SentMessage, UserSummary,
+} from '../types';
 
 export interface RoomListOptions extends PageOptions {
   includePrivate?: boolean;
@@ -110,5 +111,29 @@ export class Rooms {
   /** The members of a private room (scope view_room). */
   members(room: RoomIdOrName, options: PageOptions = {}): Paginated<UserSummary> {
     return paginate((page) => this.api.request('GET /room/{room}/member', { path: { room }, query: page }), options);
+  }
+}
+
+/**
+ * `client.rooms.webhooks`: webhooks registered on one room at run time (protocol section 7; scope
+ * admin_room), beside the ones the descriptor declares.
+ */
+export class RoomWebhooks {
+  constructor(private readonly api: Requester) {}
+
+  create(room: RoomIdOrName, webhook: RoomWebhookRequest): Promise<CreatedWebhook> {
+    return this.api.request('POST /room/{room}/webhook', { path: { room }, body: webhook });
+  }
+
+  list(room: RoomIdOrName, options: PageOptions = {}): Paginated<RoomWebhook> {
+    return paginate((page) => this.api.request('GET /room/{room}/webhook', { path: { room }, query: page }), options);
+  }
+
+  get(room: RoomIdOrName, id: string | number): Promise<RoomWebhook> {
+    return this.api.request('GET /room/{room}/webhook/{id}', { path: { room, id } });
+  }
+
+  delete(room: RoomIdOrName, id: string | number): Promise<void> {
+    return this.api.request('DELETE /room/{room}/webhook/{id}', { path: { room, id } });
   }
 }

@@ -1,6 +1,5 @@
 import type { Exchange } from '../../../lib/hipchat/exchange';
-import { nextAttemptAt, type AttemptContext } from '../../../lib/hipchat/retry-decision';
-import { resolveRetryPolicy } from '../../../lib/hipchat/retry-policy';
+import { nextAttemptAt, type AttemptContext, resolveRetryPolicy } from '../../../lib/hipchat/retry';
 
 const NOW = 1_700_000_000_000;
 const policy = resolveRetryPolicy({ maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000, maxWaitMs: 10_000 });

@@ -1,4 +1,4 @@
-import { resolveRetryPolicy } from '../../../lib/hipchat/retry-policy';
+import { resolveRetryPolicy } from '../../../lib/hipchat/retry';
 
 describe('resolveRetryPolicy', () => {
   it('fills in the defaults', () => {
