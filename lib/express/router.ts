@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AddonHandle } from '../core/handle';
 import type { RedirectKind } from '../core/install/redirect';
+import { optionalToken } from '../core/jwt/extract';
 import { PATHS } from '../core/paths';
 import { createErrorResponder } from '../http/error-response';
 import { readJsonBody } from '../http/json-body';
@@ -38,8 +39,7 @@ export function createRouter(handle: AddonHandle<PageHandler>): RequestHandler {
 
   const installRoute = async (req: Request, res: Response) => {
     const body = await json(req);
-    const authorization = req.headers.authorization;
-    const proofToken = authorization?.startsWith('JWT ') ? authorization.slice(4).trim() : undefined;
+    const proofToken = optionalToken({ authorization: req.headers.authorization });
     // The answer is part of the install: one that cannot be sent rolls the install back.
     await handle.install(body, proofToken, (installation) =>
       sendJsonAnswer(res, 200, { oauthId: installation.oauthId, groupId: installation.groupId, roomId: installation.roomId ?? null }));

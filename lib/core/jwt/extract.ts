@@ -1,4 +1,4 @@
-import { ConnectError } from '../../errors';
+import { ConnectError, isConnectError } from '../../errors';
 
 /** What a transport hands over for token lookup; no framework types. */
 export interface TokenCarrier {
@@ -24,6 +24,20 @@ export function extractToken(carrier: TokenCarrier): string {
     throw new ConnectError('JWT_TOO_LARGE', `JWT is longer than ${MAX_TOKEN_LENGTH} characters`);
   }
   return token;
+}
+
+/**
+ * The token when there is a readable one, else undefined: for a token that is optional, such as the
+ * proof of the old secret an install may carry, where a missing or unreadable token proves nothing
+ * rather than refusing the request.
+ */
+export function optionalToken(carrier: TokenCarrier): string | undefined {
+  try {
+    return extractToken(carrier);
+  } catch (error) {
+    if (isConnectError(error)) return undefined;
+    throw error;
+  }
 }
 
 function fromHeader(header: string | undefined): string | undefined {

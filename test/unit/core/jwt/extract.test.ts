@@ -1,4 +1,4 @@
-import { extractToken, MAX_TOKEN_LENGTH } from '../../../../lib/core/jwt/extract';
+import { extractToken, MAX_TOKEN_LENGTH, optionalToken } from '../../../../lib/core/jwt/extract';
 
 function codeOf(run: () => unknown): string {
   try {
@@ -32,5 +32,19 @@ describe('extractToken', () => {
     ['an oversized token', { authorization: `JWT ${'a'.repeat(MAX_TOKEN_LENGTH + 1)}` }, 'JWT_TOO_LARGE'],
   ])('refuses %s', (_name, carrier, code) => {
     expect(codeOf(() => extractToken(carrier))).toBe(code);
+  });
+});
+
+describe('optionalToken', () => {
+  it('finds the token in any form extractToken reads', () => {
+    expect(optionalToken({ authorization: 'jwt token="a.b.c"' })).toBe('a.b.c');
+  });
+
+  it.each([
+    ['no header', { authorization: undefined }],
+    ['another scheme', { authorization: 'Bearer a.b.c' }],
+    ['an oversized token', { authorization: `JWT ${'a'.repeat(MAX_TOKEN_LENGTH + 1)}` }],
+  ])('answers undefined for %s', (_name, carrier) => {
+    expect(optionalToken(carrier)).toBeUndefined();
   });
 });
