@@ -2,7 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import express from 'express';
 import type { AddonHandle } from '../core/handle';
 import { createErrorResponder } from '../http/error-response';
-import { listenAddress, listenAt, listeningUrl } from '../http/listen-address';
+import { listenAddress, listenAt, listeningUrl } from '../http/listen';
 import { webhookLane } from '../http/webhook-lane';
 import { drainOf } from '../http/drain';
 import { closeOnSignals } from '../http/signals';
