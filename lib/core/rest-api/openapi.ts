@@ -568,11 +568,20 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         RoomReference: {
-            id?: number;
-            name?: string;
-            links?: {
+            id: number;
+            name: string;
+            is_archived?: boolean;
+            /** @enum {string} */
+            privacy?: "public" | "private";
+            /** @description HipChat's opaque change marker. */
+            version?: string;
+            links: {
                 /** Format: uri */
-                self?: string;
+                self: string;
+                /** Format: uri */
+                participants?: string;
+                /** Format: uri */
+                webhooks?: string;
             };
         };
         Room: components["schemas"]["RoomReference"] & {
@@ -622,7 +631,7 @@ export interface components {
             /** @enum {string} */
             privacy?: "public" | "private";
             owner?: {
-                id?: string;
+                id: string;
             };
         };
         NotificationRequest: {
@@ -645,13 +654,13 @@ export interface components {
             card?: Record<string, unknown>;
         };
         Message: {
-            id?: string;
-            from?: components["schemas"]["UserReference"] | string;
-            message?: string;
+            id: string;
+            from: components["schemas"]["UserReference"] | string;
+            message: string;
             /** Format: date-time */
-            date?: string;
+            date: string;
             /** @enum {string} */
-            type?: "message" | "notification" | "guest_access" | "topic";
+            type: "message" | "notification" | "guest_access" | "topic";
             color?: string;
             /** @enum {string} */
             message_format?: "html" | "text";
@@ -664,13 +673,12 @@ export interface components {
             maxResults?: number;
         };
         UserReference: {
-            id?: number;
-            mention_name?: string;
-            name?: string;
-            links?: {
-                /** Format: uri */
-                self?: string;
-            };
+            id: number;
+            mention_name: string;
+            name: string;
+            /** @description HipChat's opaque change marker. */
+            version?: string;
+            links?: components["schemas"]["SelfLink"];
         };
         User: components["schemas"]["UserReference"] & {
             /** Format: email */
@@ -685,6 +693,7 @@ export interface components {
                     type?: string;
                     version?: string;
                 };
+                is_online?: boolean;
             };
             xmpp_jid?: string;
             is_group_admin?: boolean;
@@ -713,27 +722,24 @@ export interface components {
             email?: string;
         };
         Webhook: {
-            id?: string;
+            id: string;
             name?: string;
             /** Format: uri */
-            url?: string;
+            url: string;
             /** @enum {string} */
-            event?: "room_message" | "room_notification" | "room_enter" | "room_exit" | "room_topic_change" | "room_archived" | "room_unarchived" | "room_deleted" | "room_created" | "room_file_upload";
+            event: "room_message" | "room_notification" | "room_enter" | "room_exit" | "room_topic_change" | "room_archived" | "room_unarchived" | "room_deleted" | "room_created" | "room_file_upload";
             pattern?: string;
             /**
              * @default none
              * @enum {string}
              */
             authentication?: "none" | "jwt";
-            links?: {
-                /** Format: uri */
-                self?: string;
-            };
+            links?: components["schemas"]["SelfLink"];
         };
         WebhookCreateRequest: {
             /** Format: uri */
             url: string;
-            event: string;
+            event: components["schemas"]["Webhook"]["event"];
             pattern?: string;
             name?: string;
             /**
@@ -748,14 +754,17 @@ export interface components {
             maxResults?: number;
         };
         Emoticon: {
-            id?: number;
-            shortcut?: string;
+            id: number;
+            shortcut: string;
             /** Format: uri */
-            url?: string;
+            url: string;
             creator?: components["schemas"]["UserReference"];
             audio?: Record<string, unknown>[];
             height?: number;
             width?: number;
+            /** @enum {string} */
+            type?: "global" | "group";
+            links?: components["schemas"]["SelfLink"];
         };
         EmoticonCollection: {
             items?: components["schemas"]["Emoticon"][];
@@ -769,6 +778,18 @@ export interface components {
                 field?: string;
                 validation?: string;
             };
+        };
+        SelfLink: {
+            /** Format: uri */
+            self: string;
+        };
+        RoomCreated: {
+            id: number;
+            links: components["schemas"]["SelfLink"];
+        };
+        WebhookCreated: {
+            id: string;
+            links: components["schemas"]["SelfLink"];
         };
         GlanceUpdate: {
             glance: {
@@ -913,7 +934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoomReference"];
+                    "application/json": components["schemas"]["RoomCreated"];
                 };
             };
         };
@@ -1149,7 +1170,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Webhook"];
+                    "application/json": components["schemas"]["WebhookCreated"];
                 };
             };
         };

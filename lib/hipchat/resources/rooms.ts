@@ -2,7 +2,7 @@ import type { Query } from '../api-url';
 import { notificationBody, type NotificationRequest } from '../notification';
 import { paginate, type Collection, type PageOptions, type Paginated } from '../pagination';
 import type { Requester } from '../requester';
-import type { Message, Room, RoomCreateRequest, RoomIdOrName, RoomSummary, RoomUpdateRequest, SentMessage, UserSummary } from '../types';
+import type { CreatedRoom, Message, Room, RoomCreateRequest, RoomIdOrName, RoomSummary, RoomUpdateRequest, SentMessage, UserSummary } from '../types';
 import { RoomWebhooks } from './room-webhooks';
 
 export interface RoomListOptions extends PageOptions {
@@ -50,7 +50,7 @@ export class Rooms {
   }
 
   /** Creates a room (scope manage_rooms); answers its id and link. */
-  create(room: RoomCreateRequest): Promise<RoomSummary> {
+  create(room: RoomCreateRequest): Promise<CreatedRoom> {
     return this.api.request('POST /room', { body: room });
   }
 
