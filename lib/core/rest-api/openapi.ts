@@ -641,14 +641,19 @@ export interface components {
              * @enum {string}
              */
             color?: "yellow" | "green" | "red" | "purple" | "gray" | "random";
-            /** @default false */
+            /**
+             * @description Whether the room's users are alerted.
+             * @default false
+             */
             notify?: boolean;
             /**
              * @default html
              * @enum {string}
              */
             message_format?: "html" | "text";
+            /** @description A label shown beside the sender's name. */
             from?: string;
+            /** @description The id of a message this one is attached to. */
             attach_to?: string;
             /** @description Optional rich-card payload (HipChat Cards). */
             card?: Record<string, unknown>;
