@@ -1,13 +1,14 @@
-/** An emoticon of the group's catalogue; `global` ones came with HipChat, `group` ones were uploaded. */
-export interface Emoticon {
-  id: number;
-  shortcut: string;
-  type: 'global' | 'group';
-  width: number;
-  height: number;
+import type { components } from '../core/rest-api/openapi';
+
+/**
+ * An emoticon of the group's catalogue, with the members of the contract's Emoticon that the emulator
+ * keeps; `global` ones came with HipChat, `group` ones were uploaded. Its image URL and link are made
+ * when it is answered.
+ */
+export type Emoticon = Required<Pick<components['schemas']['Emoticon'], 'id' | 'shortcut' | 'type' | 'width' | 'height'>> & {
   /** The group emoticon's uploader (a user id). */
   creator?: number;
-}
+};
 
 /** A few of HipChat's well-known shortcuts and one uploaded by Ada, fixed like the rest of the seed. */
 export function seedEmoticons(): Emoticon[] {

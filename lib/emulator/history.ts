@@ -1,21 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import type { components } from '../core/rest-api/openapi';
 import { hipchatDate, mentionsIn } from './webhook-envelope';
 import type { User, UserReference } from './world';
 
 export type MessageColor = 'yellow' | 'green' | 'red' | 'purple' | 'gray';
 
+type Message = components['schemas']['Message'];
+
 /**
  * One entry of a room's history, or of a private chat, in the shape `GET /v2/room/{id}/history`
- * answers (protocol section 11). A user's message comes `from` a user reference; a notification, and
- * anything an add-on or an integration sends, `from` a plain name, as section 7's envelopes have it.
+ * answers (protocol section 11): the contract's Message, with what the emulator always sets made
+ * required and the members of notifications, replies and shared links it keeps besides. A user's
+ * message comes `from` a user reference; a notification, and anything an add-on or an integration
+ * sends, `from` a plain name, as section 7's envelopes have it.
  */
-export interface HistoryMessage {
-  id: string;
-  date: string;
+export interface HistoryMessage extends Message {
   type: 'message' | 'notification';
-  from: UserReference | string;
-  message: string;
-  message_format: 'html' | 'text';
+  message_format: NonNullable<Message['message_format']>;
   mentions: UserReference[];
   color?: MessageColor;
   notify?: boolean;

@@ -1,19 +1,22 @@
+import type { components } from '../core/rest-api/openapi';
 import type { WebhookEvent } from '../core/webhook/events';
+
+type Webhook = components['schemas']['Webhook'];
 
 /** Who registered a room webhook: an installation (through its add-on token) or a user (a personal token). */
 export type WebhookOwner = { kind: 'addon'; oauthId: string } | { kind: 'personal'; userId: number };
 
-/** A webhook registered at run time with `POST /v2/room/{id}/webhook` (protocol section 7). */
-export interface RoomWebhook {
+/**
+ * A webhook registered at run time with `POST /v2/room/{id}/webhook` (protocol section 7): the
+ * contract's Webhook as the emulator keeps it, its id a number from the host's counter (the REST
+ * answers give it as a string), its authentication settled, with its room and owner.
+ */
+export type RoomWebhook = Pick<Webhook, 'url' | 'event' | 'pattern' | 'name'> & {
   id: number;
   roomId: number;
-  url: string;
-  event: WebhookEvent;
-  pattern?: string;
-  name?: string;
-  authentication: 'jwt' | 'none';
+  authentication: NonNullable<Webhook['authentication']>;
   owner: WebhookOwner;
-}
+};
 
 /**
  * The room webhooks of the whole group. Ids come from the host's counter, shared with the descriptors'

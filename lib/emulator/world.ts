@@ -1,38 +1,27 @@
 /**
  * The people and places of the emulated HipChat: one group, its users and its rooms, held in memory.
  * The seed is fixed so that tests and docs can name "room 1" or "@Ada" and mean the same thing every run.
+ * Users and rooms hold the members of the REST API's representations that the emulator keeps, typed by
+ * the contract (lib/core/rest-api/openapi.ts); a room holds its owner and participants by user id.
  */
+import type { components } from '../core/rest-api/openapi';
+
+type Schemas = components['schemas'];
+
 export interface Group {
   id: number;
   name: string;
 }
 
-export interface User {
-  id: number;
-  name: string;
-  mention_name: string;
-  email: string;
-  title: string;
-  is_group_admin: boolean;
-  is_guest: boolean;
-  timezone: string;
-  /** HipChat's opaque change marker, echoed in every reference to the user. */
-  version: string;
-}
+/** `version` is HipChat's opaque change marker, echoed in every reference to the user. */
+export type User = Required<Pick<Schemas['User'], 'id' | 'name' | 'mention_name' | 'email' | 'title' | 'is_group_admin' | 'is_guest' | 'timezone' | 'version'>>;
 
-export interface Room {
-  id: number;
-  name: string;
-  privacy: 'public' | 'private';
-  topic: string;
-  is_archived: boolean;
+/** `created` is ISO 8601. */
+export type Room = Required<Pick<Schemas['Room'], 'id' | 'name' | 'privacy' | 'topic' | 'is_archived' | 'version' | 'created'>> & {
   owner: number;
   /** User ids. */
   participants: number[];
-  version: string;
-  /** ISO 8601. */
-  created: string;
-}
+};
 
 export interface World {
   group: Group;
@@ -86,8 +75,11 @@ export function touchRoom(room: Room): void {
   room.version = `${base}${Number(count) + 1}`;
 }
 
+type RoomReference = Schemas['RoomReference'];
+export type UserReference = Schemas['UserReference'];
+
 /** The short forms HipChat embedded in events and collections, with links into the REST API. */
-export function roomReference(room: Room, apiUrl: string) {
+export function roomReference(room: Room, apiUrl: string): RoomReference {
   const self = `${apiUrl}/room/${room.id}`;
   return {
     id: room.id,
@@ -99,9 +91,7 @@ export function roomReference(room: Room, apiUrl: string) {
   };
 }
 
-export type UserReference = ReturnType<typeof userReference>;
-
-export function userReference(user: User, apiUrl: string) {
+export function userReference(user: User, apiUrl: string): UserReference {
   return {
     id: user.id,
     links: { self: `${apiUrl}/user/${user.id}` },

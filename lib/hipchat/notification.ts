@@ -1,26 +1,15 @@
 import { assertValidCard, cardFallbackText, MAX_MESSAGE_LENGTH, type Card } from '../core/card';
+import type { components } from '../core/rest-api/openapi';
 import { ConnectError } from '../errors';
-import type { MessageFormat, NotificationColor } from './types';
 
-interface NotificationFields {
-  /** Default yellow. */
-  color?: NotificationColor;
-  /** Whether the room's users are alerted. Default false. */
-  notify?: boolean;
-  /**
-   * How the host reads `message`; its default is html. A notification given as a plain string, or a
-   * message made from the card, is sent as text.
-   */
-  message_format?: MessageFormat;
-  /** A label shown beside the add-on's name, at most 64 characters. */
-  from?: string;
-  /** The id of a message this one is attached to. */
-  attach_to?: string;
-}
+/** The contract's notification fields besides the text and the card, which are typed below. */
+type NotificationFields = Omit<components['schemas']['NotificationRequest'], 'message' | 'card'>;
 
 /**
  * A room notification (protocol section 11). `message` is the text every client shows; with a `card`
- * it may be left out, and is then made from the card (its title, description and link).
+ * it may be left out, and is then made from the card (its title, description and link). The host reads
+ * `message` as html unless `message_format` says text; a notification given as a plain string, or a
+ * message made from the card, is sent as text.
  */
 export type NotificationRequest = NotificationFields & ({ message: string; card?: Card } | { message?: string; card: Card });
 

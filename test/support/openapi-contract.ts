@@ -5,7 +5,7 @@ import { loadOpenApiDocument, type Json } from './openapi-document';
 
 /**
  * The REST API's contract for tests: HipChat's OpenAPI document with our overlay merged over it
- * (test/fixtures/openapi/). A request is checked for its path parameters, its query parameters (declared
+ * (schemas/hipchat-rest-api-v2.*.yml). A request is checked for its path parameters, its query parameters (declared
  * ones for their types; an undeclared one is a violation, since a host ignores a misspelt parameter
  * silently) and its body; an answer for a declared status and a body that matches that status's schema.
  * `checkRequest` checks the request alone, for a server that answers as a test tells it to.
@@ -139,7 +139,7 @@ export class OpenApiContract {
   }
 }
 
-/** The contract of the document in test/fixtures/openapi, with its overlay. */
+/** The contract of the REST API document in schemas/, with its overlay. */
 export function loadContract(): OpenApiContract {
   return new OpenApiContract(loadOpenApiDocument());
 }

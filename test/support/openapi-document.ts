@@ -1,30 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
+import { loadRestApiDocument, type Json } from '../../scripts/rest-api-document';
 
-export type Json = Record<string, any>;
-
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'openapi');
+export type { Json };
 
 /**
- * HipChat's OpenAPI document with overlay.yml applied, ready for ajv: OpenAPI 3.0 schemas are close
- * enough to JSON Schema draft 7 once `nullable` is translated and references made absolute.
+ * HipChat's OpenAPI document with its overlay applied (schemas/hipchat-rest-api-v2.*.yml), ready for
+ * ajv: OpenAPI 3.0 schemas are close enough to JSON Schema draft 7 once `nullable` is translated and
+ * references made absolute.
  */
 export function loadOpenApiDocument(): Json {
-  const document = parse(readFileSync(path.join(FIXTURES, 'hipchat-rest-api-v2.openapi.yml'), 'utf8')) as Json;
-  const overlay = parse(readFileSync(path.join(FIXTURES, 'overlay.yml'), 'utf8')) as { changes: Array<{ at: string[]; set: unknown; reason: string }> };
-  for (const change of overlay.changes) {
-    if (typeof change.reason !== 'string' || change.reason === '') throw new Error(`overlay change at ${change.at.join(' > ')} gives no reason`);
-    applyChange(document, change.at, change.set);
-  }
-  return forAjv(document) as Json;
-}
-
-function applyChange(document: Json, at: string[], value: unknown): void {
-  const last = at[at.length - 1];
-  if (last === undefined) throw new Error('overlay change without a location');
-  const parent = at.slice(0, -1).reduce((node: Json, key) => (node[key] ??= {}), document);
-  parent[last] = value;
+  return forAjv(loadRestApiDocument()) as Json;
 }
 
 /**

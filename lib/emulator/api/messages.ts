@@ -1,4 +1,5 @@
 import type { Response, Router } from 'express';
+import type { operations } from '../../core/rest-api/openapi';
 import { ConnectError } from '../../errors';
 import { stampMessage, type NewMessage } from '../history';
 import type { Host } from '../host';
@@ -18,6 +19,8 @@ const MESSAGE_RULE = 'a string of 1 to 10000 characters';
  * messages. Each counts against flood control, lands in a history at once, and tells the room's
  * listeners in the background: the API answers without waiting for add-ons, as HipChat did.
  */
+type SentMessage = operations['sendRoomMessage']['responses'][201]['content']['application/json'];
+
 export function messageRoutes(host: Host): Router {
   const router = hostRouter();
   const inRoom = (scope: string) => access(host, { scope, room: true });
@@ -31,7 +34,7 @@ export function messageRoutes(host: Host): Router {
   router.post('/room/:room/message', inRoom('send_message'), (req, res) => {
     const message = required(bodyOf(req).message, 'message', MESSAGE, MESSAGE_RULE);
     const said = say(host, res, messageFields(host, callerIn(res), message));
-    res.status(201).json({ id: said.id, timestamp: said.date });
+    res.status(201).json({ id: said.id, timestamp: said.date } satisfies SentMessage);
   });
 
   router.post('/room/:room/reply', inRoom('send_message'), (req, res) => {

@@ -1,13 +1,16 @@
+import type { components } from '../../core/rest-api/openapi';
 import type { Emoticon } from '../emoticons';
 import type { Host } from '../host';
 import type { RoomWebhook } from '../room-webhooks';
 import { findUser, roomReference, SEEDED_AT, userReference, type Room, type User } from '../world';
 
+type Schemas = components['schemas'];
+
 /**
- * The JSON the REST API answers for each resource, shaped after the OpenAPI document's schemas (Room,
- * User, Webhook, Emoticon); collections use the short references of world.ts.
+ * The JSON the REST API answers for each resource, typed by the contract's schemas (Room, User, Webhook,
+ * Emoticon); collections use the short references of world.ts.
  */
-export function roomDetails(host: Host, room: Room) {
+export function roomDetails(host: Host, room: Room): Schemas['Room'] {
   const { apiUrl } = host.urls;
   const history = host.histories.room(room.id);
   const last = history.at(-1);
@@ -24,7 +27,7 @@ export function roomDetails(host: Host, room: Room) {
   };
 }
 
-export function userDetails(host: Host, user: User) {
+export function userDetails(host: Host, user: User): Schemas['User'] {
   return {
     ...userReference(user, host.urls.apiUrl),
     email: user.email,
@@ -40,12 +43,18 @@ export function userDetails(host: Host, user: User) {
   };
 }
 
-export function webhookDetails(host: Host, webhook: RoomWebhook) {
-  const { id, url, event, pattern, name, authentication, roomId } = webhook;
-  return { id: String(id), url, event, pattern, name, authentication, links: { self: `${host.urls.apiUrl}/room/${roomId}/webhook/${id}` } };
+export function webhookDetails(host: Host, webhook: RoomWebhook): Schemas['Webhook'] {
+  const { url, event, pattern, name, authentication } = webhook;
+  const { id, links } = createdWebhook(host, webhook);
+  return { id, url, event, pattern, name, authentication, links };
 }
 
-export function emoticonDetails(host: Host, emoticon: Emoticon) {
+/** The answer to registering a webhook: its id, as a string, and its link. */
+export function createdWebhook(host: Host, { id, roomId }: RoomWebhook): Schemas['WebhookCreated'] {
+  return { id: String(id), links: { self: `${host.urls.apiUrl}/room/${roomId}/webhook/${id}` } };
+}
+
+export function emoticonDetails(host: Host, emoticon: Emoticon): Schemas['Emoticon'] {
   const { creator, ...fields } = emoticon;
   const creatorUser = creator === undefined ? undefined : findUser(host.world, creator);
   return {

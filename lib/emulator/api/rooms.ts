@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import type { components } from '../../core/rest-api/openapi';
 import { ConnectError } from '../../errors';
 import type { Host } from '../host';
 import { bodyOf, isBoolean, isObject, isString, oneOf, optional, required, text } from '../http/fields';
@@ -42,7 +43,7 @@ export function roomRoutes(host: Host): Router {
       privacy: optional(body.privacy, 'privacy', PRIVACY, 'public or private'),
       owner: owner === undefined ? defaultOwner(host, caller) : userNamed(host, owner, 'owner_user_id'),
     }, defaultOwner(host, caller));
-    res.status(201).json({ id: room.id, links: { self: `${host.urls.apiUrl}/room/${room.id}` } });
+    res.status(201).json({ id: room.id, links: { self: `${host.urls.apiUrl}/room/${room.id}` } } satisfies components['schemas']['RoomCreated']);
   });
 
   router.get('/room/:room', viewRoom, (_req, res) => {

@@ -9,7 +9,7 @@ import type { RoomWebhook, WebhookOwner } from '../room-webhooks';
 import { compilePattern } from '../webhook-pattern';
 import { access, callerIn, roomIn } from './auth';
 import { page } from './collection';
-import { webhookDetails } from './representations';
+import { createdWebhook, webhookDetails } from './representations';
 
 /**
  * Room webhooks registered at run time (protocol section 7, scope admin_room). Each token sees and
@@ -35,8 +35,7 @@ export function webhookRoutes(host: Host): Router {
       pattern: checkedPattern(body.pattern, event),
       name: optional(body.name, 'name', text(1, 100), 'a string of 1 to 100 characters'),
     });
-    const { id, links } = webhookDetails(host, webhook);
-    res.status(201).json({ id, links });
+    res.status(201).json(createdWebhook(host, webhook));
   });
 
   router.get('/room/:room/webhook', admin, (req, res) => {

@@ -3,7 +3,7 @@ import { notificationBody, type NotificationRequest } from '../notification';
 import { paginate, type Collection, type PageOptions, type Paginated } from '../pagination';
 import type { Requester } from '../requester';
 import type {
-  CreatedWebhook, Message, Room, RoomCreateRequest, RoomIdOrName, RoomSummary, RoomUpdateRequest, RoomWebhook, RoomWebhookRequest, SentMessage, UserSummary,
+  CreatedRoom, CreatedWebhook, Message, Room, RoomCreateRequest, RoomIdOrName, RoomSummary, RoomUpdateRequest, RoomWebhook, RoomWebhookRequest, SentMessage, UserSummary,
 } from '../types';
 
 export interface RoomListOptions extends PageOptions {
@@ -51,7 +51,7 @@ export class Rooms {
   }
 
   /** Creates a room (scope manage_rooms); answers its id and link. */
-  create(room: RoomCreateRequest): Promise<RoomSummary> {
+  create(room: RoomCreateRequest): Promise<CreatedRoom> {
     return this.api.request('POST /room', { body: room });
   }
 

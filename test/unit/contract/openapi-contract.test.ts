@@ -3,8 +3,10 @@ import { loadContract } from '../../support/openapi-contract';
 
 const contract = loadContract();
 
+const lobby = { id: 1, name: 'Lobby', links: { self: 'http://host/v2/room/1' } };
+
 function exchange(overrides: Partial<ApiExchange>): ApiExchange {
-  return { method: 'GET', path: '/v2/room/1', query: {}, requestBody: undefined, status: 200, responseBody: { id: 1, name: 'Lobby' }, ...overrides };
+  return { method: 'GET', path: '/v2/room/1', query: {}, requestBody: undefined, status: 200, responseBody: lobby, ...overrides };
 }
 
 const problems = (overrides: Partial<ApiExchange>) => contract.check(exchange(overrides)).map((violation) => `${violation.where}: ${violation.problem}`);
@@ -22,13 +24,14 @@ describe('the OpenAPI contract check', () => {
 
   it('checks the answer\'s status and body', () => {
     expect(problems({ status: 302 })).toEqual([expect.stringMatching(/^response: status 302 is not declared/)]);
-    expect(problems({ responseBody: { id: 'one' } })).toEqual([expect.stringMatching(/^response: body of 200 \/id must be integer/)]);
+    expect(problems({ responseBody: { ...lobby, id: 'one' } })).toEqual([expect.stringMatching(/^response: body of 200 \/id must be integer/)]);
+    expect(problems({ responseBody: { id: 1 } })).toEqual([expect.stringMatching(/^response: body of 200 must have required property 'name'/)]);
     expect(problems({ method: 'DELETE', status: 204, responseBody: { surprise: true } })).toEqual([expect.stringMatching(/declares no body/)]);
   });
 
   it('translates nullable', () => {
-    expect(problems({ responseBody: { id: 1, guest_access_url: null } })).toEqual([]);
-    expect(problems({ responseBody: { id: 1, topic: null } })).toEqual([expect.stringMatching(/topic must be string/)]);
+    expect(problems({ responseBody: { ...lobby, guest_access_url: null } })).toEqual([]);
+    expect(problems({ responseBody: { ...lobby, topic: null } })).toEqual([expect.stringMatching(/topic must be string/)]);
   });
 
   it('checks query parameters as their declared types, and request bodies', () => {
@@ -58,7 +61,7 @@ describe('the OpenAPI contract check', () => {
   });
 
   it('takes a notification\'s from as a plain name', () => {
-    const history = (from: unknown) => problems({ path: '/v2/room/1/history', responseBody: { items: [{ id: 'a', from, message: 'hi', type: 'notification' }] } });
+    const history = (from: unknown) => problems({ path: '/v2/room/1/history', responseBody: { items: [{ id: 'a', from, message: 'hi', date: '2026-01-01T00:00:00+00:00', type: 'notification' }] } });
     expect(history('Weather')).toEqual([]);
     expect(history({ id: 1, name: 'Ada', mention_name: 'Ada' })).toEqual([]);
     expect(history(7)).not.toEqual([]);
