@@ -1,5 +1,7 @@
 /**
- * The public API of hipchat-connect. Everything exported here is supported; anything reached by a deep
+ * The public API of hipchat-connect: what an add-on is built from. The local HipChat is
+ * `hipchat-connect/emulator` and the helpers for an add-on's tests are `hipchat-connect/testing`, so an
+ * add-on in production loads neither. Everything exported here is supported; anything reached by a deep
  * import is private and may change.
  */
 export { createAddon, type Addon, type AddonStats } from './addon';
@@ -62,5 +64,3 @@ export type { Card, CardAttribute, CardAttributeValue, CardDescription, CardIcon
 
 export { ConnectError, ERROR_CODES, isConnectError, type ErrorCode } from './errors';
 export { silentLogger, createConsoleLogger, type Logger } from './logger';
-
-export { startEmulator, type Emulator, type EmulatorOptions } from './emulator';

@@ -1,3 +1,7 @@
+/**
+ * The local HipChat (`hipchat-connect/emulator`): a host to develop and test an add-on against, over
+ * real HTTP. It is an entry of its own so that an add-on importing `hipchat-connect` never loads it.
+ */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { listenOn } from '../http/listen';

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../errors';
+import type { EmulatorErrorCode } from './emulator-error';
 import type { GlanceState } from './glances';
 
 /**
@@ -59,12 +61,15 @@ export interface UninstallRecord {
   body?: unknown;
 }
 
-/** A request the REST API refused, with the code that says why (RATE_LIMITED, SCOPE_MISSING, …). */
+/**
+ * A request the REST API refused, with the code that says why: the host's own (RATE_LIMITED,
+ * SCOPE_MISSING, …) or, for a body it could not take, the toolkit's (PAYLOAD_INVALID, BODY_MALFORMED, …).
+ */
 export interface ApiRefusal {
   method: string;
   path: string;
   status: number;
-  code: string;
+  code: EmulatorErrorCode | ErrorCode;
 }
 
 export interface EmulatorLog {

@@ -1,7 +1,5 @@
 import type express from 'express';
-import type { Addon } from '../../lib/addon';
-import type { Installation } from '../../lib/core/installation';
-import type { AddonOptions } from '../../lib/options';
+import type { Addon, AddonOptions, Installation } from 'hipchat-connect';
 import { connectTestRedis, type TestRedis } from './redis';
 import { serveAddon, type Served } from './serve';
 import { startStack, type Stack } from './stack';

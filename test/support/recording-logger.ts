@@ -1,4 +1,4 @@
-import type { Logger } from '../../lib/logger';
+import type { Logger } from 'hipchat-connect';
 
 export interface LogEntry {
   level: 'debug' | 'info' | 'warn' | 'error';

@@ -1,10 +1,7 @@
 import type { Cluster, Redis } from 'ioredis';
-import type { Addon } from '../../lib/addon';
+import { RedisStore, silentLogger, type Addon, type AddonOptions } from 'hipchat-connect';
+import { startEmulator, type Emulator, type EmulatorOptions } from 'hipchat-connect/emulator';
 import { createWeatherAddon } from '../../lib/demo/weather';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../lib/emulator';
-import { silentLogger } from '../../lib/logger';
-import type { AddonOptions } from '../../lib/options';
-import { RedisStore } from '../../lib/stores/redis';
 import { serveAddon, serveStandalone, type Served } from './serve';
 
 /** How the add-on is served: mounted in an Express app, or as a server of its own (`addon.listen`). */

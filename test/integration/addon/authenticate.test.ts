@@ -1,7 +1,6 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
-import type { Installation } from '../../../lib/core/installation';
-import type { HipChatLocals } from '../../../lib/express/authenticate';
+import type { HipChatLocals, Installation } from 'hipchat-connect';
 import { hostToken } from '../../support/installations';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { serveAddon, type Served } from '../../support/serve';

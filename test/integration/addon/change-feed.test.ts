@@ -1,9 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import Redis from 'ioredis';
 import request from 'supertest';
-import type { Installation } from '../../../lib/core/installation';
-import { silentLogger } from '../../../lib/logger';
-import { RedisStore } from '../../../lib/stores/redis';
+import { RedisStore, silentLogger, type Installation } from 'hipchat-connect';
 import { changeChannel } from '../../../lib/stores/redis-layout';
 import { roomMessagePayload } from '../../bench/payload';
 import { hostToken } from '../../support/installations';

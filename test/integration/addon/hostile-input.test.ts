@@ -6,7 +6,7 @@ import { roomMessagePayload } from '../../bench/payload';
 import { hostToken, unsignedToken } from '../../support/installations';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { startStack, type Stack } from '../../support/stack';
-import type { Installation } from '../../../lib/core/installation';
+import type { Installation } from 'hipchat-connect';
 
 describe.each(['mounted', 'standalone'] as const)('hostile input to the webhook route, %s', (serving) => {
   let redis: TestRedis;

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { LifecycleEventName } from '../../../lib/core/lifecycle-events';
+import type { LifecycleEventName } from 'hipchat-connect';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { keysOf, startStack, type Stack } from '../../support/stack';
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { Installation } from '../../../lib/core/installation';
+import type { Installation } from 'hipchat-connect';
 import { MAX_MATCHED_LENGTH } from '../../../lib/core/receive';
 import { roomMessagePayload } from '../../bench/payload';
 import { hostToken } from '../../support/installations';

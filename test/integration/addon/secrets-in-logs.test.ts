@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { Logger } from '../../../lib/logger';
+import type { Logger } from 'hipchat-connect';
 import { roomMessagePayload } from '../../bench/payload';
 import { hostToken } from '../../support/installations';
 import { connectTestRedis, type TestRedis } from '../../support/redis';

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createWeatherAddon } from '../../../lib/demo/weather';
-import { silentLogger } from '../../../lib/logger';
-import { RedisStore } from '../../../lib/stores/redis';
+import { RedisStore, silentLogger } from 'hipchat-connect';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { keysOf, startStack, type Stack } from '../../support/stack';
 

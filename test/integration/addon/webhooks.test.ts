@@ -1,7 +1,6 @@
 import request from 'supertest';
-import type { Installation } from '../../../lib/core/installation';
-import { WEBHOOK_EVENTS } from '../../../lib/core/webhook-events';
-import { signRequest, testEvent, type TokenForm } from '../../../lib/testing';
+import { WEBHOOK_EVENTS, type Installation } from 'hipchat-connect';
+import { signRequest, testEvent, type TokenForm } from 'hipchat-connect/testing';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { startStack, type Stack } from '../../support/stack';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Installation } from '../../../lib/core/installation';
+import type { Installation } from 'hipchat-connect';
 import { roomMessagePayload } from '../../bench/payload';
 import { anyJson, anyText, encodeSegment, forgedToken, isCodedRefusal, signAsIs, signedToken } from '../../support/fuzz-tokens';
 import { hostToken } from '../../support/installations';

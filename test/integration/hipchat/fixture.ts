@@ -1,10 +1,5 @@
-import type { Addon } from '../../../lib/addon';
-import type { Installation } from '../../../lib/core/installation';
-import type { EmulatorOptions } from '../../../lib/emulator';
-import { createInstallationClient, type InstallationClient, type InstallationClientOptions } from '../../../lib/hipchat';
-import { silentLogger } from '../../../lib/logger';
-import type { Scope } from '../../../lib/options';
-import type { Store } from '../../../lib/stores/store';
+import { createInstallationClient, silentLogger, type Addon, type Installation, type InstallationClient, type InstallationClientOptions, type Scope, type Store } from 'hipchat-connect';
+import type { EmulatorOptions } from 'hipchat-connect/emulator';
 import { startApiServer, type ApiServer } from '../../support/api-server';
 import { startCheckedEmulator, type CheckedEmulator } from '../../support/checked-emulator';
 import { connectTestRedis, type TestRedis } from '../../support/redis';

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { Logger } from '../../../lib/logger';
+import type { Logger } from 'hipchat-connect';
 import { json } from '../../support/api-server';
 import { startClientFixture, type ClientFixture } from './fixture';
 

@@ -1,9 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import Redis from 'ioredis';
-import { createInstallationClient } from '../../../lib/hipchat';
-import { isConnectError } from '../../../lib/errors';
-import { silentLogger } from '../../../lib/logger';
-import { RedisStore } from '../../../lib/stores/redis';
+import { createInstallationClient, isConnectError, RedisStore, silentLogger } from 'hipchat-connect';
 import { json, startApiServer, type ApiServer } from '../../support/api-server';
 import { startOwnRedis, type OwnRedis } from '../../support/redis';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';

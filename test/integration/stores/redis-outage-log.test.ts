@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { RedisStore } from '../../../lib/stores/redis';
+import { RedisStore } from 'hipchat-connect';
 import { recordingLogger } from '../../support/recording-logger';
 import { startOwnRedis, type OwnRedis } from '../../support/redis';
 

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import ts from 'typescript';
-import { createAddon, type Addon } from '../../../lib/addon';
-import type { PatternMatch } from '../../../lib/core/context';
-import type { RoomReference, UserReference } from '../../../lib/core/webhook-payloads';
-import { MemoryStore, testEvent } from '../../../lib/testing';
+import { createAddon, MemoryStore, type Addon, type PatternMatch, type RoomReference, type UserReference } from 'hipchat-connect';
+import { testEvent } from 'hipchat-connect/testing';
 
 /*
  * A type test: the handlers below are what must compile, and each @ts-expect-error line what must not.
