@@ -4,6 +4,7 @@ import { createInstallationClient, isConnectError, RedisStore, silentLogger } fr
 import { json, startApiServer, type ApiServer } from '../../support/api-server';
 import { startOwnRedis, type OwnRedis } from '../../support/redis';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
+import { waitFor } from '../../support/wait-for';
 import { quietOptions, startClientFixture, type ClientFixture } from './fixture';
 
 /**
@@ -132,11 +133,3 @@ describe('a token endpoint that misbehaves', () => {
     expect(isConnectError(failure, 'HIPCHAT_API_ERROR')).toBe(true);
   });
 });
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

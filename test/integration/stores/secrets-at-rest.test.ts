@@ -9,7 +9,7 @@ import { sealedKeyId } from '../../../lib/stores/secret-keys';
 import { runCommand } from '../../support/cli';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { serveStandalone, type Served } from '../../support/serve';
-import { startStack, type Stack } from '../../support/stack';
+import { redisStore, startStack, type Stack } from '../../support/stack';
 import { makeInstallation } from '../../contract/store-contract';
 
 const [OLD, NEW] = [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')];
@@ -46,7 +46,7 @@ describe('secrets at rest in Redis, and rotate-keys under a running add-on', () 
   beforeAll(async () => {
     test = connectTestRedis();
     // The old deployment, sealing with OLD: installs, and a token cached for each installation.
-    old = await startStack(test.redis, test.prefix, { secretKeys: [OLD] }, { emulator: { rateLimit: { limit: 100_000 }, floodControl: { limit: 100_000 } } });
+    old = await startStack({ store: redisStore(test.redis, test.prefix), secretKeys: [OLD] }, { emulator: { rateLimit: { limit: 100_000 }, floodControl: { limit: 100_000 } } });
     for (let index = 0; index < 12; index++) {
       const { oauthId } = await old.emulator.install({ descriptorUrl: old.descriptorUrl, roomId: old.emulator.rooms[index % 2]!.id });
       const installation = (await old.addon.installation(oauthId))!;
@@ -64,7 +64,7 @@ describe('secrets at rest in Redis, and rotate-keys under a running add-on', () 
       }));
     }
     // The new deployment, NEW first and OLD still there to open what is not re-encrypted yet.
-    const stack = await startStack(test.redis, test.prefix, { secretKeys: [NEW, OLD] });
+    const stack = await startStack({ store: redisStore(test.redis, test.prefix), secretKeys: [NEW, OLD] });
     current = { stack, served: await serveStandalone(stack.addon) };
   });
   afterAll(async () => {
