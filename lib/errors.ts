@@ -86,7 +86,7 @@ export type ErrorCode = keyof typeof STATUS_BY_CODE;
 
 export const ERROR_CODES = Object.freeze(Object.keys(STATUS_BY_CODE) as ErrorCode[]);
 
-export interface ConnectErrorOptions {
+interface ConnectErrorOptions {
   /** The underlying error; kept for logs, never sent in a response. */
   cause?: unknown;
   /** Safe, structured facts for the response body (a schema path, an option name). */

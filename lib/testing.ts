@@ -9,7 +9,7 @@ import { tokenPlacement, type TokenForm } from './emulator/webhook-token';
 import { FAKE } from './testing/fakes';
 
 export type { TokenForm } from './emulator/webhook-token';
-export { testEvent, type TestEventOverrides, type DeepPartial } from './testing/events';
+export { testEvent } from './testing/events';
 /** Every problem with glance data against schemas/glance.schema.json (empty when valid), for a handler's tests. */
 export { glanceDataProblems } from './core/glance';
 
@@ -43,7 +43,7 @@ export function signHostToken(installation: Installation, claims: Record<string,
   return jwt.sign(payload, installation.oauthSecret, { algorithm: 'HS256', noTimestamp: payload.iat === undefined });
 }
 
-export interface SignRequestOptions {
+interface SignRequestOptions {
   /** Where the token goes (protocol section 6): `JWT <t>`, `JWT token=<t>`, or `?signed_request=<t>`. Default `header`. */
   form?: TokenForm;
   /** Claims that replace the defaults of `signHostToken`. */
@@ -51,7 +51,7 @@ export interface SignRequestOptions {
   nowSeconds?: number;
 }
 
-export interface SignedRequest {
+interface SignedRequest {
   token: string;
   /** For supertest's `.set()`. */
   headers: Record<string, string>;

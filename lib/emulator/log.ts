@@ -7,7 +7,7 @@ import type { GlanceState } from './glances';
  * conversation. Tokens appear in full on purpose: this log never leaves the process and tests need to
  * match a token the add-on used against the one issued.
  */
-export interface TokenIssued {
+interface TokenIssued {
   /** The installation of an add-on token. */
   oauthId?: string;
   /** The room of a room notification token, and its label. */
@@ -65,7 +65,7 @@ export interface UninstallRecord {
  * A request the REST API refused, with the code that says why: the host's own (RATE_LIMITED,
  * SCOPE_MISSING, …) or, for a body it could not take, the toolkit's (PAYLOAD_INVALID, BODY_MALFORMED, …).
  */
-export interface ApiRefusal {
+interface ApiRefusal {
   method: string;
   path: string;
   status: number;

@@ -16,7 +16,7 @@ export interface Viewing {
   room?: number | string;
 }
 
-export interface ViewRequest extends Viewing {
+interface ViewRequest extends Viewing {
   /** The key of a webPanel, dialog or externalPage of the installation's descriptor. */
   key: string;
   /** Values for the URL's placeholders, from `dialog.open` or `sidebar.openView`. */
@@ -25,9 +25,9 @@ export interface ViewRequest extends Viewing {
   message?: Record<string, unknown>;
 }
 
-export type ViewKind = 'webPanel' | 'dialog' | 'externalPage';
+type ViewKind = 'webPanel' | 'dialog' | 'externalPage';
 
-export interface OpenedView {
+interface OpenedView {
   kind: ViewKind;
   key: string;
   /** The page's URL, placeholders filled and `signed_request` added. */

@@ -1,4 +1,5 @@
-import { resolveOptions, type AddonOptions } from '../../lib/options';
+import { type AddonOptions } from 'hipchat-connect';
+import { resolveOptions } from '../../lib/options';
 
 const minimal: AddonOptions = { key: 'com.example.test', name: 'Test', description: 'A test add-on' };
 

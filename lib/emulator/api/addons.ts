@@ -39,7 +39,7 @@ export function addonRoutes(host: Host): Router {
   return router;
 }
 
-export function installableUrl(host: Host, key: string, oauthId: string): string {
+function installableUrl(host: Host, key: string, oauthId: string): string {
   return `${host.urls.apiUrl}/addon/${encodeURIComponent(key)}/installable/${encodeURIComponent(oauthId)}`;
 }
 

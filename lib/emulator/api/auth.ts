@@ -19,7 +19,7 @@ export interface Caller {
 }
 
 /** What a call needs (protocol section 11's table), declared next to each route. */
-export interface Requirement {
+interface Requirement {
   /** The scope the call needs; given several, any one of them will do (`view_room` or `view_group`). */
   scope: string | readonly string[];
   /** The call acts on the room of the `:room` path parameter. */

@@ -5,14 +5,14 @@ import type { Logger } from '../../logger';
 import { EmulatorError } from '../emulator-error';
 
 /** A coded error a route may throw: the add-on toolkit's (a bad field, a bad descriptor) or the host's own. */
-export type CodedError = ConnectError | EmulatorError;
+type CodedError = ConnectError | EmulatorError;
 
 export function isCodedError(value: unknown): value is CodedError {
   return isConnectError(value) || value instanceof EmulatorError;
 }
 
 /** What section 11's error body may add: the request field at fault and the rule it broke. */
-export interface ErrorDetail {
+interface ErrorDetail {
   field?: string;
   validation?: string;
 }
@@ -23,7 +23,7 @@ export function sendError(res: Response, status: number, message: string, detail
 }
 
 /** The field and rule a coded error names in its details, when it names them as strings. */
-export function detailOf(details: Record<string, unknown> | undefined): ErrorDetail {
+function detailOf(details: Record<string, unknown> | undefined): ErrorDetail {
   const detail: ErrorDetail = {};
   if (typeof details?.field === 'string') detail.field = details.field;
   if (typeof details?.validation === 'string') detail.validation = details.validation;

@@ -1,7 +1,5 @@
-import type { Installation } from '../../../lib/core/installation';
+import { MemoryStore, type ChangeFeedListener, type Installation, type Store } from 'hipchat-connect';
 import { InstallationCache } from '../../../lib/core/installation-cache';
-import { MemoryStore } from '../../../lib/stores/memory';
-import type { ChangeFeedListener, Store } from '../../../lib/stores/store';
 import { fakeInstallation } from '../../support/installations';
 
 /** A store whose reads wait until the test lets them go, with a change feed the test drives. */
