@@ -1,6 +1,6 @@
 import express from 'express';
 import request from 'supertest';
-import type { Addon } from '../../../lib/addon';
+import type { Addon } from 'hipchat-connect';
 import { roomMessagePayload } from '../../bench/payload';
 import { fakeInstallation, hostToken } from '../../support/installations';
 import { listen, serveStandalone, type Served } from '../../support/serve';
