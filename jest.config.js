@@ -11,8 +11,12 @@ const project = {
     '/lib/emulator/ui/.+\\.js$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   setupFiles: ['<rootDir>/test/support/resource-symbols.js'],
-  // Examples import the package by name, as its users do (tsconfig.json maps the same names for tsc).
-  moduleNameMapper: { '^hipchat-connect$': '<rootDir>/lib/index.ts', '^hipchat-connect/testing$': '<rootDir>/lib/testing.ts' },
+  // Integration and example tests import the package by name, as its users do (tsconfig.json maps the same names for tsc).
+  moduleNameMapper: {
+    '^hipchat-connect$': '<rootDir>/lib/index.ts',
+    '^hipchat-connect/testing$': '<rootDir>/lib/testing.ts',
+    '^hipchat-connect/emulator$': '<rootDir>/lib/emulator/index.ts',
+  },
 };
 
 module.exports = {

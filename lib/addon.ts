@@ -4,7 +4,6 @@ import type { PatternMatch } from './core/webhook/context';
 import { buildDescriptor, type Descriptor } from './core/descriptor';
 import { DescriptorCache } from './core/descriptor/cache';
 import { descriptorSource } from './core/descriptor/source';
-import type { LifecycleContext } from './core/install/context';
 import { createHandle } from './core/handle';
 import { type Installation } from './core/installation';
 import { InstallationCache, type InstallationCacheStats, type Store } from './core/store';
@@ -100,8 +99,6 @@ export interface Addon {
    * tokens for the add-on's scopes, cached in its store and shared by every process on that store.
    */
   client(installation: Installation): InstallationClient;
-  /** The lifecycle steps, for adapters other than Express. */
-  readonly lifecycle: LifecycleContext;
   /** Figures for operators: the installation cache's hits, misses and size. */
   stats(): AddonStats;
   /** Start-up checks done: change feed subscribed (or retried), patterns checked; rejects in strict pattern mode. */
@@ -147,7 +144,6 @@ export function createAddon(input: AddonOptions): Addon {
   const addon: Addon = {
     options,
     store,
-    lifecycle: handle.lifecycle,
     // Typed by the overloads above; checked at run time by the registry, for callers without types.
     webhook(event: string, second: unknown, third?: unknown) {
       const handler = typeof second === 'function' ? second : third;

@@ -70,15 +70,6 @@ const STATUS_BY_CODE = {
   // What the add-on asked to send was wrong before anything was sent: the add-on's own mistake.
   REQUEST_INVALID: 500,
   CARD_INVALID: 500,
-  // The emulator's REST API (protocol section 11): who may call, how often, on what.
-  TOKEN_MISSING: 401,
-  TOKEN_INVALID: 401,
-  SCOPE_MISSING: 401,
-  ACCESS_FORBIDDEN: 403,
-  RESOURCE_NOT_FOUND: 404,
-  RESOURCE_CONFLICT: 409,
-  RATE_LIMITED: 429,
-  FLOOD_CONTROLLED: 429,
 
   // `hipchat-connect dev`: a tunnel that cannot be had (package or token missing, or it failed to open).
   TUNNEL_UNAVAILABLE: 502,
@@ -95,7 +86,7 @@ export type ErrorCode = keyof typeof STATUS_BY_CODE;
 
 export const ERROR_CODES = Object.freeze(Object.keys(STATUS_BY_CODE) as ErrorCode[]);
 
-export interface ConnectErrorOptions {
+interface ConnectErrorOptions {
   /** The underlying error; kept for logs, never sent in a response. */
   cause?: unknown;
   /** Safe, structured facts for the response body (a schema path, an option name). */
@@ -120,10 +111,6 @@ export class ConnectError extends Error {
     const error = { code: this.code, status: this.status, message: this.message };
     return { error: this.details ? { ...error, details: this.details } : error };
   }
-}
-
-export function statusOf(code: ErrorCode): number {
-  return STATUS_BY_CODE[code];
 }
 
 export function isConnectError(value: unknown, code?: ErrorCode): value is ConnectError {

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 
 /** Turns one log call into one line (without its newline). */
-export type LineFormat = (name: string, level: number, fields: Record<string, unknown>, message: string) => string;
+type LineFormat = (name: string, level: number, fields: Record<string, unknown>, message: string) => string;
 
 const HOSTNAME = hostname();
 
@@ -38,7 +38,7 @@ function pretty(value: unknown): string {
 const SECRET_FIELD = /secret|token|password|authorization|signed_request/i;
 
 /** Replaces secret-looking fields and turns errors into pino's shape: type, message, code, stack, cause. */
-export function redact(fields: Record<string, unknown>): Record<string, unknown> {
+function redact(fields: Record<string, unknown>): Record<string, unknown> {
   const safe: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(fields)) {
     if (SECRET_FIELD.test(name)) safe[name] = '[redacted]';

@@ -13,9 +13,9 @@ export interface Logger {
 }
 
 /** pino's levels and their numbers, which a JSON line carries as `level`. */
-export const LOG_LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity } as const;
+const LOG_LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity } as const;
 export type LogLevel = keyof typeof LOG_LEVELS;
-export type LogFormat = 'json' | 'pretty';
+type LogFormat = 'json' | 'pretty';
 
 export interface ConsoleLoggerOptions {
   /** The least severe level written. Default: `LOG_LEVEL` from the environment, else `info`. */
@@ -50,7 +50,7 @@ export function createConsoleLogger(options: ConsoleLoggerOptions | NodeJS.Writa
 }
 
 /** The level given, else `LOG_LEVEL`, else `info`; a wrong one names where it came from. */
-export function logLevel(given?: string): LogLevel {
+function logLevel(given?: string): LogLevel {
   const fromEnvironment = given === undefined ? process.env.LOG_LEVEL : undefined;
   const value = (given ?? (fromEnvironment || 'info')).toLowerCase();
   if (Object.hasOwn(LOG_LEVELS, value)) return value as LogLevel;

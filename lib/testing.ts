@@ -1,20 +1,15 @@
 /**
  * Helpers for add-on authors' tests (`hipchat-connect/testing`): an installation to store, event
- * payloads to hand to `addon.receive()`, requests signed the way a host signs them, and the emulator
- * to meet a real host over HTTP.
+ * payloads to hand to `addon.receive()`, and requests signed the way a host signs them. A real host over
+ * HTTP is the emulator's, `hipchat-connect/emulator`.
  */
 import jwt from 'jsonwebtoken';
 import type { Installation } from './core/installation';
 import { tokenPlacement, type TokenForm } from './emulator/webhook-token';
 import { FAKE } from './testing/fakes';
 
-export { startEmulator, type Emulator, type EmulatorOptions } from './emulator';
 export type { TokenForm } from './emulator/webhook-token';
-export type {
-  ApiExchange, Conversation, GlanceState, HistoryMessage, LimitChanges, PersonalGrant, PostMessageRequest, RoomGrant, TokenGrant, WebhookDelivery,
-} from './emulator';
-export { MemoryStore } from './stores/memory';
-export { testEvent, type TestEventOverrides, type DeepPartial } from './testing/events';
+export { testEvent } from './testing/events';
 /** Every problem with glance data against schemas/glance.schema.json (empty when valid), for a handler's tests. */
 export { glanceDataProblems } from './core/glance';
 
@@ -48,7 +43,7 @@ export function signHostToken(installation: Installation, claims: Record<string,
   return jwt.sign(payload, installation.oauthSecret, { algorithm: 'HS256', noTimestamp: payload.iat === undefined });
 }
 
-export interface SignRequestOptions {
+interface SignRequestOptions {
   /** Where the token goes (protocol section 6): `JWT <t>`, `JWT token=<t>`, or `?signed_request=<t>`. Default `header`. */
   form?: TokenForm;
   /** Claims that replace the defaults of `signHostToken`. */
@@ -56,7 +51,7 @@ export interface SignRequestOptions {
   nowSeconds?: number;
 }
 
-export interface SignedRequest {
+interface SignedRequest {
   token: string;
   /** For supertest's `.set()`. */
   headers: Record<string, string>;

@@ -1,5 +1,5 @@
 /** The cities the demo knows; a message naming one offers "Forecast for this city". */
-export const CITIES = ['Paris', 'London', 'Lisbon', 'Oslo', 'Tokyo', 'Berlin', 'Madrid', 'Rome', 'Dublin', 'Sydney'];
+const CITIES = ['Paris', 'London', 'Lisbon', 'Oslo', 'Tokyo', 'Berlin', 'Madrid', 'Rome', 'Dublin', 'Sydney'];
 
 /** Matches a city's name in a message, whole words, any case; the action's condition and its page share it. */
 export const CITY_PATTERN = `\\b(?:${CITIES.join('|')})\\b`;

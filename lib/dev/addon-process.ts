@@ -15,7 +15,7 @@ export interface AddonProcess {
   stop(graceMs?: number): Promise<Exit>;
 }
 
-export interface AddonProcessOptions {
+interface AddonProcessOptions {
   entry: string;
   cwd: string;
   env: NodeJS.ProcessEnv;

@@ -50,7 +50,7 @@ function asArray(value: unknown): unknown[] {
 }
 
 /** JSON with object keys sorted, so two equal descriptors built in another order compare equal. */
-export function canonical(value: unknown): string {
+function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, member: unknown) =>
     typeof member === 'object' && member !== null && !Array.isArray(member)
       ? Object.fromEntries(Object.entries(member).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

@@ -5,7 +5,7 @@ import type { HostClient, ListedInstallation } from './host-client';
 import type { RoomRef } from './rooms';
 import { clearState, readState, writeState } from './state';
 
-export interface KeeperOptions {
+interface KeeperOptions {
   host: HostClient;
   room: RoomRef;
   /** The descriptor's URL as the host reaches it: the tunnel's when there is one. */

@@ -1,9 +1,9 @@
 import type { Descriptor } from '../core/descriptor';
 import type { Exit } from './addon-process';
 
-export type Readiness = { kind: 'serving'; descriptor: Descriptor } | { kind: 'exited'; exit: Exit } | { kind: 'aborted' };
+type Readiness = { kind: 'serving'; descriptor: Descriptor } | { kind: 'exited'; exit: Exit } | { kind: 'aborted' };
 
-export interface ReadinessOptions {
+interface ReadinessOptions {
   /** The descriptor on loopback, where dev reaches the add-on whatever its public URL is. */
   descriptorUrl: string;
   exited: Promise<Exit>;

@@ -7,7 +7,7 @@ import type { InstallationKeeper } from './installation';
 import { untilServing } from './ready';
 import type { Changes } from './watcher';
 
-export interface SessionOptions {
+interface SessionOptions {
   projectDir: string;
   entry: string;
   port: number;
@@ -150,6 +150,6 @@ function describeExit(exit: Exit): string {
   return exit.code === null ? 'could not be started' : `exited with code ${exit.code}`;
 }
 
-export function messageOf(error: unknown): string {
+function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

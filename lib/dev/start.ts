@@ -28,12 +28,12 @@ export interface DevOptions {
   ngrokApi: string;
 }
 
-export interface Terminal {
+interface Terminal {
   say(line: string): void;
   warn(line: string): void;
 }
 
-export const terminal: Terminal = {
+const terminal: Terminal = {
   say: (line) => process.stdout.write(`[dev] ${line}\n`),
   warn: (line) => process.stderr.write(`[dev] ${line}\n`),
 };

@@ -6,7 +6,7 @@ import path from 'node:path';
  * installation it made and the descriptor URL it was made from. A later run into the same host takes
  * that installation up again (moving it when the tunnel's URL changed) instead of leaving it behind.
  */
-export interface DevState {
+interface DevState {
   /** The emulator installed into; absent when the add-on was only offered through a public tunnel. */
   hostUrl?: string;
   oauthId?: string;

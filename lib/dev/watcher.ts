@@ -7,7 +7,7 @@ export interface Changes {
   firstSeenAt: number;
 }
 
-export interface SourceWatcher {
+interface SourceWatcher {
   /** Resolves once the initial scan is done, so a save right after start is seen. */
   ready: Promise<void>;
   close(): Promise<void>;

@@ -12,7 +12,7 @@ export type FeedEvent =
   | { type: 'installations' }
   | { type: 'rooms' };
 
-export type FeedListener = (event: FeedEvent) => void;
+type FeedListener = (event: FeedEvent) => void;
 
 /**
  * A fan-out of FeedEvents to whoever listens (the UI's event streams). Publishing never waits and

@@ -1,3 +1,7 @@
+/**
+ * The local HipChat (`hipchat-connect/emulator`): a host to develop and test an add-on against, over
+ * real HTTP. It is an entry of its own so that an add-on importing `hipchat-connect` never loads it.
+ */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { listenOn } from '../http/listen';
@@ -21,13 +25,12 @@ import { rotateSecret, uninstallAddon } from './uninstall';
 import { sendWebhook, type WebhookDelivery, type WebhookRequest } from './webhook-sender';
 import type { Group, Room, User } from './world';
 
-export type { EmulatorOptions } from './options';
-export type { HostInstallation, InstallRequest, UpdateRequest, WebhookRequest, WebhookDelivery, AddonAnswer, RedirectAnswer, TokenGrant, RoomGrant, PersonalGrant, Group, Room, User };
-export type { ApiExchange, Conversation, GlanceScope, GlanceState, HistoryMessage, Limit, LimitChanges, Limits, PostMessageRequest };
-export type { TokenForm } from './webhook-token';
+// What a test names through `hipchat-connect/emulator`; the other types of Emulator's methods are reached
+// through it (`Parameters<Emulator['install']>[0]`) and stay free to change.
+export type { EmulatorOptions, HostInstallation, ApiExchange };
 
 /** The log as tests see it: to read, not to change. */
-export type EmulatorLogView = { readonly [K in keyof EmulatorLog]: ReadonlyArray<Readonly<EmulatorLog[K][number]>> };
+type EmulatorLogView = { readonly [K in keyof EmulatorLog]: ReadonlyArray<Readonly<EmulatorLog[K][number]>> };
 
 export interface Emulator {
   /** `http://127.0.0.1:PORT`, no trailing slash. */

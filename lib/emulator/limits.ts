@@ -14,7 +14,7 @@ export interface Limits {
   floodControl: Limit;
 }
 
-export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   rateLimit: Object.freeze({ limit: 500, windowSeconds: 300 }),
   floodControl: Object.freeze({ limit: 30, windowSeconds: 60 }),
 });

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../errors';
+import type { EmulatorErrorCode } from './emulator-error';
 import type { GlanceState } from './glances';
 
 /**
@@ -5,7 +7,7 @@ import type { GlanceState } from './glances';
  * conversation. Tokens appear in full on purpose: this log never leaves the process and tests need to
  * match a token the add-on used against the one issued.
  */
-export interface TokenIssued {
+interface TokenIssued {
   /** The installation of an add-on token. */
   oauthId?: string;
   /** The room of a room notification token, and its label. */
@@ -59,12 +61,15 @@ export interface UninstallRecord {
   body?: unknown;
 }
 
-/** A request the REST API refused, with the code that says why (RATE_LIMITED, SCOPE_MISSING, …). */
-export interface ApiRefusal {
+/**
+ * A request the REST API refused, with the code that says why: the host's own (RATE_LIMITED,
+ * SCOPE_MISSING, …) or, for a body it could not take, the toolkit's (PAYLOAD_INVALID, BODY_MALFORMED, …).
+ */
+interface ApiRefusal {
   method: string;
   path: string;
   status: number;
-  code: string;
+  code: EmulatorErrorCode | ErrorCode;
 }
 
 export interface EmulatorLog {

@@ -13,7 +13,7 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 /** 127.0.0.0/8, ::1, and IPv4 loopback written as IPv6 (`::ffff:127.0.0.1`). */
-export function isLoopbackAddress(address: string): boolean {
+function isLoopbackAddress(address: string): boolean {
   if (isIP(address) === 4) return address.startsWith('127.');
   if (isIP(address) !== 6) return false;
   const lower = address.toLowerCase();

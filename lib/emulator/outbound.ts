@@ -9,7 +9,7 @@ export interface AddonAnswer {
   body: unknown;
 }
 
-export interface OutboundRequest {
+interface OutboundRequest {
   /** Names the URL in errors: "descriptor URL", "installable.callbackUrl", … */
   what: string;
   method?: string;

@@ -61,6 +61,6 @@ export class RoomWebhooks {
   }
 }
 
-export function sameOwner(a: WebhookOwner, b: WebhookOwner): boolean {
+function sameOwner(a: WebhookOwner, b: WebhookOwner): boolean {
   return a.kind === 'addon' ? b.kind === 'addon' && a.oauthId === b.oauthId : b.kind === 'personal' && a.userId === b.userId;
 }

@@ -1,5 +1,5 @@
 import type { WebhookEvent } from '../core/webhook/events';
-import { ConnectError } from '../errors';
+import { EmulatorError } from './emulator-error';
 import type { Host } from './host';
 import { fireRoomEvent } from './message-bus';
 import { uninstallAddon } from './uninstall';
@@ -69,6 +69,6 @@ function announceEvent(host: Host, room: Room, event: WebhookEvent, actor: User,
 
 function assertNameFree(host: Host, name: string): void {
   if (host.world.rooms.some((room) => room.name.toLowerCase() === name.toLowerCase())) {
-    throw new ConnectError('RESOURCE_CONFLICT', `Another room is named ${name}`, { details: { field: 'name' } });
+    throw new EmulatorError('RESOURCE_CONFLICT', `Another room is named ${name}`, { details: { field: 'name' } });
   }
 }

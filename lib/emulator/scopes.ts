@@ -15,7 +15,7 @@ export function availableScopes(): Record<string, { id: string; name: string; de
   return Object.fromEntries(Object.entries(SCOPES).map(([id, [name, description]]) => [id, { id, name, description }]));
 }
 
-export type ScopeResolution = { ok: true; scopes: string[] } | { ok: false; refused: string[] };
+type ScopeResolution = { ok: true; scopes: string[] } | { ok: false; refused: string[] };
 
 /**
  * Turns a token request's `scope` parameter into the granted scopes: space-separated, each one declared

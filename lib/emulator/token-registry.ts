@@ -10,7 +10,7 @@ interface GrantBase {
 }
 
 /** A token of the client-credentials grant: it acts as the installation (protocol section 5). */
-export interface AddonGrant extends GrantBase {
+interface AddonGrant extends GrantBase {
   kind: 'addon';
   oauthId: string;
   /** Set for a room installation, whose token reaches that room only. */

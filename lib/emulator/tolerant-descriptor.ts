@@ -4,7 +4,7 @@ import type { SchemaProblem } from '../core/schemas';
 import { isPlainObject } from './plain-object';
 
 /** A member the emulator dropped from a descriptor, as a JSON Pointer (`/capabilities/webhook/0/foo`). */
-export type IgnoredMember = string;
+type IgnoredMember = string;
 
 const UNKNOWN_MEMBER = /^must NOT have additional properties \((.+)\)$/;
 

@@ -1,5 +1,5 @@
 import type { Authentication, Dialog, ExternalPage, WebPanel } from '../core/descriptor';
-import { ConnectError } from '../errors';
+import { EmulatorError } from './emulator-error';
 import { requireInstallation, requireRoom, requireUser, type Host, type InstalledAddon } from './host';
 import { hostToken } from './host-token';
 import { resolvedLoopbackUrl } from './loopback';
@@ -16,7 +16,7 @@ export interface Viewing {
   room?: number | string;
 }
 
-export interface ViewRequest extends Viewing {
+interface ViewRequest extends Viewing {
   /** The key of a webPanel, dialog or externalPage of the installation's descriptor. */
   key: string;
   /** Values for the URL's placeholders, from `dialog.open` or `sidebar.openView`. */
@@ -25,9 +25,9 @@ export interface ViewRequest extends Viewing {
   message?: Record<string, unknown>;
 }
 
-export type ViewKind = 'webPanel' | 'dialog' | 'externalPage';
+type ViewKind = 'webPanel' | 'dialog' | 'externalPage';
 
-export interface OpenedView {
+interface OpenedView {
   kind: ViewKind;
   key: string;
   /** The page's URL, placeholders filled and `signed_request` added. */
@@ -59,7 +59,7 @@ export async function openView(host: Host, request: ViewRequest): Promise<Opened
 export async function glanceQueryUrl(host: Host, request: Viewing & { key: string }): Promise<string> {
   const seen = viewerOf(host, request);
   const glance = seen.installed.descriptor.capabilities?.glance?.find((candidate) => candidate.key === request.key);
-  if (!glance?.queryUrl) throw new ConnectError('RESOURCE_NOT_FOUND', `${seen.installed.descriptor.key} has no glance "${request.key}" with a queryUrl`);
+  if (!glance?.queryUrl) throw new EmulatorError('RESOURCE_NOT_FOUND', `${seen.installed.descriptor.key} has no glance "${request.key}" with a queryUrl`);
   const url = new URL(await signedUrl(host, seen, glance.queryUrl, 'jwt'));
   url.searchParams.set('connect_client_api_version', '1');
   return url.toString();
@@ -72,10 +72,10 @@ export async function glanceQueryUrl(host: Host, request: Viewing & { key: strin
 export async function configurationPageUrl(host: Host, request: Viewing): Promise<string> {
   const seen = viewerOf(host, request);
   const configurable = seen.installed.descriptor.capabilities?.configurable;
-  if (!configurable) throw new ConnectError('RESOURCE_NOT_FOUND', `${seen.installed.descriptor.key} has no configuration page`);
+  if (!configurable) throw new EmulatorError('RESOURCE_NOT_FOUND', `${seen.installed.descriptor.key} has no configuration page`);
   const ownsRoom = seen.room !== undefined && seen.installed.roomId === seen.room.id && seen.room.owner === seen.user.id;
   if (!seen.user.is_group_admin && !(configurable.allowAccessToRoomAdmins === true && ownsRoom)) {
-    throw new ConnectError('ACCESS_FORBIDDEN', `${seen.user.name} may not configure ${seen.installed.descriptor.key}`);
+    throw new EmulatorError('ACCESS_FORBIDDEN', `${seen.user.name} may not configure ${seen.installed.descriptor.key}`);
   }
   return signedUrl(host, seen, configurable.url, configurable.authentication);
 }
@@ -99,7 +99,7 @@ function viewerOf(host: Host, request: Viewing): Seen {
   const user = requireUser(host, request.user);
   const room = request.room === undefined ? undefined : requireRoom(host, request.room);
   if (room && installed.roomId !== undefined && installed.roomId !== room.id) {
-    throw new ConnectError('ACCESS_FORBIDDEN', `${installed.descriptor.key} is installed in room ${installed.roomId} only`);
+    throw new EmulatorError('ACCESS_FORBIDDEN', `${installed.descriptor.key} is installed in room ${installed.roomId} only`);
   }
   // A room installation's pages always see its room, even where the request named none.
   return { installed, client, user, room: room ?? (installed.roomId === undefined ? undefined : requireRoom(host, installed.roomId)) };
@@ -111,7 +111,7 @@ function findModule(installed: InstalledAddon, key: string): { kind: ViewKind; m
     const module = capabilities[kind]?.find((candidate) => candidate.key === key);
     if (module) return { kind, module };
   }
-  throw new ConnectError('RESOURCE_NOT_FOUND', `${installed.descriptor.key} has no webPanel, dialog or externalPage "${key}"`);
+  throw new EmulatorError('RESOURCE_NOT_FOUND', `${installed.descriptor.key} has no webPanel, dialog or externalPage "${key}"`);
 }
 
 /**

@@ -38,7 +38,7 @@ const DEFAULT_TEXT = 'Hello from the emulator';
  * message events, only where the pattern matches the text), signed with the installation's secret.
  * Returns one delivery per webhook, in descriptor order; none when nothing listens.
  */
-export async function sendEvent(host: Host, request: WebhookRequest): Promise<WebhookDelivery[]> {
+async function sendEvent(host: Host, request: WebhookRequest): Promise<WebhookDelivery[]> {
   const { installed, client } = requireInstallation(host, request.oauthId);
   const event = request.event;
   if (!isWebhookEvent(event)) throw new ConnectError('PAYLOAD_INVALID', `Unknown webhook event ${event}`, { details: { event } });
@@ -57,7 +57,7 @@ export async function sendEvent(host: Host, request: WebhookRequest): Promise<We
   return deliveries;
 }
 
-export interface DeliveryInput {
+interface DeliveryInput {
   target: WebhookTarget;
   room: Room;
   /** The acting user: the message's sender, the `sub` of the token. */

@@ -6,7 +6,7 @@ export type TokenForm = 'header' | 'header-token' | 'query';
 
 export const TOKEN_FORMS: readonly TokenForm[] = Object.freeze(['header', 'header-token', 'query']);
 
-export interface WebhookTokenInput {
+interface WebhookTokenInput {
   oauthId: string;
   oauthSecret: string;
   userId: number;

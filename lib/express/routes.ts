@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { decodeSegment } from '../http/path-segment';
 
-export type RouteHandler = (req: Request, res: Response, next: () => void, param: string) => Promise<void> | void;
+type RouteHandler = (req: Request, res: Response, next: () => void, param: string) => Promise<void> | void;
 
 /**
  * The add-on's few fixed routes, matched by method and path in a table: a plain middleware rather than

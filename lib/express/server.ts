@@ -9,7 +9,7 @@ import { closeOnSignals } from '../http/signals';
 import { trustOf, trustProxyFromEnv, untrustedProxyWarning } from './trust-proxy';
 import { PATHS } from '../core/paths';
 /** What `listen` needs of the add-on beyond its handle: its start-up checks, and its graceful close for signals. */
-export interface Lifetime {
+interface Lifetime {
   ready(): Promise<void>;
   close(): Promise<void>;
 }

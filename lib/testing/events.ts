@@ -6,13 +6,13 @@ import type { Room, User } from '../emulator/world';
 import { FAKE } from './fakes';
 
 /** Every member optional, at every depth; arrays are replaced whole. */
-export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
 /**
  * What a test changes in an event's item: members merged in at any depth (`undefined` removes one),
  * or, for message events, just the message text.
  */
-export type TestEventOverrides<E extends WebhookEvent> = DeepPartial<WebhookPayloads[E]['item']> | (E extends MessageEvent ? string : never);
+type TestEventOverrides<E extends WebhookEvent> = DeepPartial<WebhookPayloads[E]['item']> | (E extends MessageEvent ? string : never);
 
 const room: Room = { id: FAKE.roomId, name: 'Test Room', privacy: 'public', topic: 'Testing', is_archived: false, owner: FAKE.userId, participants: [FAKE.userId], version: 'R42V1', created: '2026-01-01T00:00:00Z' };
 const user: User = {

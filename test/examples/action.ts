@@ -1,4 +1,4 @@
-import { createAddon } from '../../lib';
+import { createAddon } from 'hipchat-connect';
 
 const addon = createAddon({
   key: 'com.example.translate',

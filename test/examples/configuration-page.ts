@@ -1,5 +1,5 @@
 import express from 'express';
-import { createAddon, type HipChatLocals } from '../../lib';
+import { createAddon, type HipChatLocals } from 'hipchat-connect';
 
 const addon = createAddon({
   key: 'com.example.standup',

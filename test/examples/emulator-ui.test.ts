@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
-import { createAddon, silentLogger, type Addon } from '../../lib';
-import { MemoryStore, startEmulator, type Emulator } from '../../lib/testing';
+import { createAddon, MemoryStore, silentLogger, type Addon } from 'hipchat-connect';
+import { startEmulator, type Emulator } from 'hipchat-connect/emulator';
 
 let emulator: Emulator;
 let addon: Addon;

@@ -1,5 +1,5 @@
 import express from 'express';
-import { createAddon, type GlanceData } from '../../lib';
+import { createAddon, type GlanceData } from 'hipchat-connect';
 
 const addon = createAddon({
   key: 'com.example.reviews',

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAddon, createTokenClient, isConnectError, silentLogger, type Addon, type Installation } from 'hipchat-connect';
-import { MemoryStore, startEmulator, type Emulator } from 'hipchat-connect/testing';
+import { createAddon, createTokenClient, isConnectError, MemoryStore, silentLogger, type Addon, type Installation } from 'hipchat-connect';
+import { startEmulator, type Emulator } from 'hipchat-connect/emulator';
 
 let emulator: Emulator;
 let addon: Addon;

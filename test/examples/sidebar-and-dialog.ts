@@ -1,5 +1,5 @@
 import express from 'express';
-import { createAddon, type PageLocals } from '../../lib';
+import { createAddon, type PageLocals } from 'hipchat-connect';
 
 const addon = createAddon({
   key: 'com.example.polls',

@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { fakeInstallation, MemoryStore, signRequest, startEmulator, testEvent, type Emulator } from 'hipchat-connect/testing';
+import { MemoryStore } from 'hipchat-connect';
+import { fakeInstallation, signRequest, testEvent } from 'hipchat-connect/testing';
+import { startEmulator, type Emulator } from 'hipchat-connect/emulator';
 import { createWeatherAddon } from './weather-addon';
 
 const installation = fakeInstallation(); // oauth-1, in room 42

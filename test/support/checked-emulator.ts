@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../lib/emulator';
+import { startEmulator, type Emulator, type EmulatorOptions } from 'hipchat-connect/emulator';
 import { violationLog, type ContractChecked } from './contract-violations';
 
 export interface CheckedEmulator extends Emulator, ContractChecked {}

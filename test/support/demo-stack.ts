@@ -1,12 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import type { Addon } from '../../lib/addon';
-import type { Installation } from '../../lib/core/installation';
+import { MemoryStore, silentLogger, type Addon, type AddonOptions, type Installation } from 'hipchat-connect';
+import { startEmulator, type Emulator } from 'hipchat-connect/emulator';
 import { createWeatherAddon } from '../../lib/demo/weather';
 import { weatherRoutes } from '../../lib/demo/weather-routes';
-import { startEmulator, type Emulator } from '../../lib/emulator';
-import { silentLogger } from '../../lib/logger';
-import type { AddonOptions } from '../../lib/core/options';
-import { MemoryStore } from '../../lib/stores/memory';
 
 export interface DemoStack {
   emulator: Emulator;

@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import type { Installation } from '../../lib/core/installation';
-import { ERROR_CODES } from '../../lib/errors';
+import { ERROR_CODES, type Installation } from 'hipchat-connect';
 
 /** Tokens as an attacker or a broken host may send them: any header, any payload, signed or not. */
 export const encodeSegment = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

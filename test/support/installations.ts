@@ -1,4 +1,4 @@
-import type { Installation } from '../../lib/core/installation';
+import type { Installation } from 'hipchat-connect';
 import type { VerifyOptions } from '../../lib/core/jwt/verify';
 
 export { fakeInstallation, signHostToken as hostToken } from '../../lib/testing';

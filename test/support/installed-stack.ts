@@ -1,8 +1,5 @@
 import type express from 'express';
-import type { Addon } from '../../lib/addon';
-import type { Installation } from '../../lib/core/installation';
-import type { AddonOptions } from '../../lib/core/options';
-import { connectTestRedis, type TestRedis } from './redis';
+import type { Addon, AddonOptions, Installation } from 'hipchat-connect';
 import { serveAddon, type Served } from './serve';
 import { startStack, type Stack } from './stack';
 
@@ -25,16 +22,14 @@ export interface InstalledStackSetup {
 }
 
 /**
- * The arrangement of the glance, page and authentication tests: the example add-on on Redis, served in
+ * The arrangement of the glance, page and authentication tests: the example add-on, served in
  * an author's app and installed by the emulator. Registers its own beforeAll and afterAll hooks; read
  * the fields inside tests.
  */
 export function useInstalledStack(setup: InstalledStackSetup = {}): InstalledStack {
   const fixture = {} as InstalledStack;
-  let redis: TestRedis | undefined;
   beforeAll(async () => {
-    redis = connectTestRedis();
-    const stack = await startStack(redis.redis, redis.prefix, setup.overrides);
+    const stack = await startStack(setup.overrides);
     setup.declare?.(stack.addon);
     const app = await serveAddon(stack.addon, (author) => setup.author?.(author, stack.addon));
     const roomId = setup.roomInstall ? stack.emulator.rooms[0]!.id : undefined;
@@ -44,7 +39,6 @@ export function useInstalledStack(setup: InstalledStackSetup = {}): InstalledSta
   afterAll(async () => {
     await fixture.app?.close();
     await fixture.stack?.close();
-    await redis?.cleanup();
   });
   return fixture;
 }

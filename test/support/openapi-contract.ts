@@ -1,6 +1,6 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { ApiExchange } from '../../lib/emulator';
+import type { ApiExchange } from 'hipchat-connect/emulator';
 import { loadOpenApiDocument, type Json } from './openapi-document';
 
 /**

@@ -1,4 +1,4 @@
-import type { Emulator } from '../../lib/emulator';
+import type { Emulator } from 'hipchat-connect/emulator';
 
 /**
  * Posts a notification to a room of the emulator through its REST API, with a room notification token

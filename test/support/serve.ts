@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
-import type { Addon } from '../../lib/addon';
+import type { Addon } from 'hipchat-connect';
 
 export interface Served {
   url: string;

@@ -1,10 +1,7 @@
 import type { Cluster, Redis } from 'ioredis';
-import type { Addon } from '../../lib/addon';
+import { MemoryStore, RedisStore, silentLogger, type Addon, type AddonOptions, type Store } from 'hipchat-connect';
+import { startEmulator, type Emulator, type EmulatorOptions } from 'hipchat-connect/emulator';
 import { createWeatherAddon } from '../../lib/demo/weather';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../lib/emulator';
-import { silentLogger } from '../../lib/logger';
-import type { AddonOptions } from '../../lib/core/options';
-import { RedisStore } from '../../lib/stores/redis';
 import { serveAddon, serveStandalone, type Served } from './serve';
 
 /** How the add-on is served: mounted in an Express app, or as a server of its own (`addon.listen`). */
@@ -22,22 +19,21 @@ export interface Stack<E extends Emulator = Emulator> {
   emulator: E;
   addon: Addon;
   served: Served;
-  store: RedisStore;
+  store: Store;
   descriptorUrl: string;
   close(): Promise<void>;
 }
 
 /**
- * The example add-on on a RedisStore, served over real HTTP, and an emulator to install it: the
- * arrangement most integration tests start from.
+ * The example add-on, served over real HTTP, and an emulator to install it: the arrangement most
+ * integration tests start from. Its store is a MemoryStore unless `overrides.store` gives one (a suite
+ * about Redis passes `redisStore(...)`); the stack closes it either way.
  */
-export async function startStack<E extends Emulator = Emulator>(
-  redis: Redis | Cluster, prefix: string, overrides: Partial<AddonOptions> = {}, setup: StackSetup<E> = {},
-): Promise<Stack<E>> {
+export async function startStack<E extends Emulator = Emulator>(overrides: Partial<AddonOptions> = {}, setup: StackSetup<E> = {}): Promise<Stack<E>> {
   const { serving = 'mounted', startEmulator: start = startEmulator as (options: EmulatorOptions) => Promise<E> } = setup;
   const emulator = await start({ logger: silentLogger, ...setup.emulator });
-  const store = new RedisStore(redis, { prefix, logger: silentLogger });
-  const addon = createWeatherAddon({ store, logger: silentLogger, development: true, ...overrides });
+  const store: Store = overrides.store ?? new MemoryStore();
+  const addon = createWeatherAddon({ logger: silentLogger, development: true, ...overrides, store });
   const served = await (serving === 'mounted' ? serveAddon(addon) : serveStandalone(addon));
   return {
     emulator, addon, served, store,
@@ -45,10 +41,15 @@ export async function startStack<E extends Emulator = Emulator>(
     async close() {
       await served.close();
       await addon.close();
-      await store.close();
+      await store.close?.();
       await emulator.close();
     },
   };
+}
+
+/** A RedisStore under the test's own key prefix, for a stack whose suite is about Redis. */
+export function redisStore(redis: Redis | Cluster, prefix: string): RedisStore {
+  return new RedisStore(redis, { prefix, logger: silentLogger });
 }
 
 /** Every key under the test's prefix that belongs to one installation. */

@@ -1,8 +1,5 @@
-import type { Addon } from '../../lib/addon';
-import type { Installation } from '../../lib/core/installation';
+import { MemoryStore, silentLogger, type Addon, type Installation } from 'hipchat-connect';
 import { createWeatherAddon } from '../../lib/demo/weather';
-import { silentLogger } from '../../lib/logger';
-import { MemoryStore } from '../../lib/stores/memory';
 
 /** The example add-on, quiet, over a memory store (or the one given) that already holds these installations. */
 export async function storedWeatherAddon(installations: readonly Installation[], store = new MemoryStore()): Promise<Addon> {

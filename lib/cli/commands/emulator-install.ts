@@ -1,7 +1,7 @@
 import type { Emulator } from '../../emulator';
 import { pickRoom, webUiUrl } from '../../dev/rooms';
 
-export interface FlagInstall {
+interface FlagInstall {
   /** Uninstalls at the end of the session, so the add-on's store does not keep an installation of a host that is gone. */
   uninstall(): Promise<void>;
 }

@@ -11,7 +11,7 @@ export interface AceRecord {
   value: string;
 }
 
-export type Conversion = { ok: true; installation: Installation } | { ok: false; problems: string[] };
+type Conversion = { ok: true; installation: Installation } | { ok: false; problems: string[] };
 
 /**
  * Turns the JSON that ACE-HipChat's `/installable` saved into a hipchat-connect installation, checked as

@@ -16,7 +16,7 @@ export interface RecordResult {
   problems?: string[];
 }
 
-export interface MigrationOptions {
+interface MigrationOptions {
   source: RedisReader;
   /** Before `<clientKey>:clientInfo`; empty for ACE's default. */
   prefix: string;

@@ -1,6 +1,6 @@
 import type { Outcome, RecordResult } from './migration';
 
-export interface ReportContext {
+interface ReportContext {
   dryRun: boolean;
   /** Printable: no password. */
   from: string;

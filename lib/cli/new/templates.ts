@@ -13,7 +13,7 @@ export const MANIFEST_FILE = 'template.json';
  * The package's root (the folder of its package.json, which holds `templates/`), found upward from here
  * so that it works from `lib/` in this repository and from `dist/lib/` in an installed package.
  */
-export function packageRoot(): string {
+function packageRoot(): string {
   let dir = __dirname;
   while (!existsSync(path.join(dir, 'templates', 'addon', MANIFEST_FILE))) {
     const parent = path.dirname(dir);
@@ -36,7 +36,7 @@ export function templateNames(): string[] {
 }
 
 /** `templates/<name>/template.json`: what `new` knows of a template. It is not copied into the project. */
-export interface TemplateManifest {
+interface TemplateManifest {
   /** One line for the prompt and `--help`. */
   summary: string;
   /** The scopes the template's code needs, the default of `--scopes`. */

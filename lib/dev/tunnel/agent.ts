@@ -1,5 +1,5 @@
 /** What a running ngrok agent's local API says about the add-on's port. */
-export type AgentFinding =
+type AgentFinding =
   | { kind: 'none' }
   | { kind: 'tunnel'; url: string }
   /** An agent runs, but none of its https tunnels points at this port. */

@@ -3,7 +3,7 @@ import { findAgentTunnel } from './agent';
 import { openNgrokTunnel } from './ngrok';
 import { borrowedTunnel, type Tunnel } from './tunnel';
 
-export interface TunnelChoice {
+interface TunnelChoice {
   /** `--tunnel`: ngrok opens one, none turns the agent look-up off; unset: look for a running agent. */
   tunnel?: 'ngrok' | 'none';
   tunnelUrl?: string;

@@ -2,11 +2,11 @@ import { ConnectError } from '../../errors';
 import type { Tunnel } from './tunnel';
 
 /** The part of @ngrok/ngrok dev uses, so the package stays optional and is loaded only for --tunnel ngrok. */
-export interface NgrokModule {
+interface NgrokModule {
   forward(config: { addr: number; authtoken: string; domain?: string; server_addr?: string }): Promise<{ url(): string | null; close(): Promise<void> }>;
 }
 
-export interface NgrokOptions {
+interface NgrokOptions {
   port: number;
   env?: NodeJS.ProcessEnv;
   load?: () => Promise<NgrokModule>;

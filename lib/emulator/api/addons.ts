@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { ConnectError } from '../../errors';
+import { EmulatorError } from '../emulator-error';
 import type { Host, InstalledAddon } from '../host';
 import { bodyOf, isHttpUrl, required } from '../http/fields';
 import { installAddon } from '../install';
@@ -29,7 +29,7 @@ export function addonRoutes(host: Host): Router {
     assertAdministrator(caller);
     const installed = host.installations.get(String(req.params.installable));
     if (!installed || !names(installed, String(req.params.addon))) {
-      throw new ConnectError('RESOURCE_NOT_FOUND', `Add-on ${String(req.params.addon)} has no installable ${String(req.params.installable)}`);
+      throw new EmulatorError('RESOURCE_NOT_FOUND', `Add-on ${String(req.params.addon)} has no installable ${String(req.params.installable)}`);
     }
     assertMayRemove(caller, installed);
     host.pending.start(`uninstall ${installed.oauthId} through the REST API`, () => uninstallAddon(host, installed.oauthId));
@@ -39,7 +39,7 @@ export function addonRoutes(host: Host): Router {
   return router;
 }
 
-export function installableUrl(host: Host, key: string, oauthId: string): string {
+function installableUrl(host: Host, key: string, oauthId: string): string {
   return `${host.urls.apiUrl}/addon/${encodeURIComponent(key)}/installable/${encodeURIComponent(oauthId)}`;
 }
 
@@ -51,7 +51,7 @@ function names(installed: InstalledAddon, keyOrId: string): boolean {
 /** A personal token acts as its user, and only a group admin may install or remove add-ons. */
 function assertAdministrator(caller: Caller): void {
   if (caller.user && !caller.user.is_group_admin) {
-    throw new ConnectError('ACCESS_FORBIDDEN', `${caller.user.name} is not a group admin`);
+    throw new EmulatorError('ACCESS_FORBIDDEN', `${caller.user.name} is not a group admin`);
   }
 }
 
@@ -61,6 +61,6 @@ function assertMayRemove(caller: Caller, installed: InstalledAddon): void {
   const bound = grant.kind === 'personal' ? undefined : grant.roomId;
   const groupAdmin = grant.scopes.includes('admin_group') && bound === undefined;
   if (groupAdmin) return;
-  if (installed.roomId === undefined) throw new ConnectError('ACCESS_FORBIDDEN', 'Removing a group installation needs admin_group for the whole group');
-  if (bound !== undefined && bound !== installed.roomId) throw new ConnectError('ACCESS_FORBIDDEN', `This token may only reach room ${bound}`);
+  if (installed.roomId === undefined) throw new EmulatorError('ACCESS_FORBIDDEN', 'Removing a group installation needs admin_group for the whole group');
+  if (bound !== undefined && bound !== installed.roomId) throw new EmulatorError('ACCESS_FORBIDDEN', `This token may only reach room ${bound}`);
 }

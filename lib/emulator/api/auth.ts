@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { ConnectError } from '../../errors';
+import { EmulatorError } from '../emulator-error';
 import type { Host, InstalledAddon } from '../host';
 import { addonName } from '../listeners';
 import type { TokenGrant } from '../token-registry';
@@ -18,7 +19,7 @@ export interface Caller {
 }
 
 /** What a call needs (protocol section 11's table), declared next to each route. */
-export interface Requirement {
+interface Requirement {
   /** The scope the call needs; given several, any one of them will do (`view_room` or `view_group`). */
   scope: string | readonly string[];
   /** The call acts on the room of the `:room` path parameter. */
@@ -40,11 +41,11 @@ export function access(host: Host, requirement: Requirement): RequestHandler {
     const grant = grantOf(host, req);
     const window = host.rateLimits.take(grant.token);
     setLimitHeaders(res, 'X-Ratelimit', window);
-    if (!window.allowed) throw new ConnectError('RATE_LIMITED', `Rate limit of ${window.limit} requests exceeded; it resets at ${window.reset}`);
+    if (!window.allowed) throw new EmulatorError('RATE_LIMITED', `Rate limit of ${window.limit} requests exceeded; it resets at ${window.reset}`);
     const accepted = typeof requirement.scope === 'string' ? [requirement.scope] : requirement.scope;
     if (!accepted.some((scope) => grant.scopes.includes(scope))) {
       const named = accepted.join(' or ');
-      throw new ConnectError('SCOPE_MISSING', `This call requires the ${named} scope`, { details: { scope: named } });
+      throw new EmulatorError('SCOPE_MISSING', `This call requires the ${named} scope`, { details: { scope: named } });
     }
     const caller = callerOf(host, grant);
     if (requirement.addonOnly && !caller.installation) throw forbidden('Only an add-on token can make this call');
@@ -61,9 +62,9 @@ export function access(host: Host, requirement: Requirement): RequestHandler {
 
 function grantOf(host: Host, req: Request) {
   const token = bearerToken(req.get('authorization')) ?? (typeof req.query.auth_token === 'string' ? req.query.auth_token : undefined);
-  if (token === undefined || token === '') throw new ConnectError('TOKEN_MISSING', 'Authenticated requests only: send Authorization: Bearer <token> or ?auth_token=');
+  if (token === undefined || token === '') throw new EmulatorError('TOKEN_MISSING', 'Authenticated requests only: send Authorization: Bearer <token> or ?auth_token=');
   const grant = host.tokens.lookup(token);
-  if (!grant) throw new ConnectError('TOKEN_INVALID', 'The access token is unknown, expired or revoked');
+  if (!grant) throw new EmulatorError('TOKEN_INVALID', 'The access token is unknown, expired or revoked');
   return grant;
 }
 
@@ -93,7 +94,7 @@ function roomBound(grant: TokenGrant): number | undefined {
 
 function reachableRoom(host: Host, caller: Caller, idOrName: string): Room {
   const room = findRoom(host.world, idOrName);
-  if (!room) throw new ConnectError('RESOURCE_NOT_FOUND', `Room ${idOrName} not found`);
+  if (!room) throw new EmulatorError('RESOURCE_NOT_FOUND', `Room ${idOrName} not found`);
   const bound = roomBound(caller.grant);
   if (bound !== undefined && bound !== room.id) throw forbidden(`This token may only reach room ${bound}`);
   if (caller.user && room.privacy === 'private' && !room.participants.includes(caller.user.id)) {
@@ -102,8 +103,8 @@ function reachableRoom(host: Host, caller: Caller, idOrName: string): Room {
   return room;
 }
 
-function forbidden(message: string): ConnectError {
-  return new ConnectError('ACCESS_FORBIDDEN', message);
+function forbidden(message: string): EmulatorError {
+  return new EmulatorError('ACCESS_FORBIDDEN', message);
 }
 
 export function callerIn(res: Response): Caller {

@@ -3,7 +3,7 @@ import { ConnectError, type ErrorCode } from '../../errors';
 import { isPlainObject } from '../plain-object';
 
 /** Enough for a 10000-character message with a full card; HipChat's own limit was not published. */
-export const API_BODY_LIMIT_BYTES = 64 * 1024;
+const API_BODY_LIMIT_BYTES = 64 * 1024;
 
 const raw = express.raw({ type: () => true, limit: API_BODY_LIMIT_BYTES });
 

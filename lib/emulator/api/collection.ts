@@ -3,7 +3,7 @@ import { ConnectError } from '../../errors';
 import type { Host } from '../host';
 
 /** Section 11's answer for a collection. */
-export interface Page<T> {
+interface Page<T> {
   items: T[];
   startIndex: number;
   maxResults: number;
@@ -14,7 +14,7 @@ export const MAX_RESULTS_LIMIT = 1000;
 const DEFAULT_MAX_RESULTS = 100;
 
 /** `start-index` (from 0) and `max-results` (up to 1000, 100 by default) of the request, checked. */
-export function paging(req: Request): { startIndex: number; maxResults: number } {
+function paging(req: Request): { startIndex: number; maxResults: number } {
   return {
     startIndex: integerParameter(req, 'start-index', 0, Number.MAX_SAFE_INTEGER, 0),
     maxResults: integerParameter(req, 'max-results', 0, MAX_RESULTS_LIMIT, DEFAULT_MAX_RESULTS),

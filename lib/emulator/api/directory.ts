@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import { ConnectError } from '../../errors';
+import { EmulatorError } from '../emulator-error';
 import { findEmoticon } from '../emoticons';
 import type { Host } from '../host';
 import { findUserByKey, userReference } from '../world';
@@ -25,7 +26,7 @@ export function directoryRoutes(host: Host): Router {
 
   router.get('/user/:user', viewGroup, (req, res) => {
     const user = findUserByKey(host.world, String(req.params.user));
-    if (!user) throw new ConnectError('RESOURCE_NOT_FOUND', `User ${String(req.params.user)} not found`);
+    if (!user) throw new EmulatorError('RESOURCE_NOT_FOUND', `User ${String(req.params.user)} not found`);
     res.json(userDetails(host, user));
   });
 
@@ -40,7 +41,7 @@ export function directoryRoutes(host: Host): Router {
 
   router.get('/emoticon/:emoticon', viewGroup, (req, res) => {
     const emoticon = findEmoticon(host.emoticons, String(req.params.emoticon));
-    if (!emoticon) throw new ConnectError('RESOURCE_NOT_FOUND', `Emoticon ${String(req.params.emoticon)} not found`);
+    if (!emoticon) throw new EmulatorError('RESOURCE_NOT_FOUND', `Emoticon ${String(req.params.emoticon)} not found`);
     res.json(emoticonDetails(host, emoticon));
   });
 

@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import { problemsWith } from '../../core/schemas';
-import { ConnectError } from '../../errors';
+import { EmulatorError } from '../emulator-error';
 import type { GlanceScope, GlanceState } from '../glances';
 import type { Host } from '../host';
 import { bodyOf, isObject, isString, oneOf, optional, required, type Check } from '../http/fields';
@@ -20,7 +20,7 @@ export function glanceRoutes(host: Host): Router {
   const push = (scopeOf: (req: Request, res: Response) => GlanceScope) => (req: Request, res: Response) => {
     const scope = scopeOf(req, res);
     const { installation } = callerIn(res);
-    if (!installation) throw new ConnectError('ACCESS_FORBIDDEN', 'Only an add-on token can push glances');
+    if (!installation) throw new EmulatorError('ACCESS_FORBIDDEN', 'Only an add-on token can push glances');
     const declared = (installation.descriptor.capabilities?.glance ?? []).map((glance) => glance.key);
     const updates = required(bodyOf(req).glance, 'glance', isNonEmptyArray, 'a non-empty array of {key, content}');
     const states = updates.map((update, index): GlanceState => {
@@ -44,7 +44,7 @@ export function glanceRoutes(host: Host): Router {
   router.post('/addon/ui', access(host, { scope: 'view_group', groupWide: true, addonOnly: true }), push(() => ({ group: true })));
   router.post('/addon/ui/user/:user', access(host, { scope: 'view_group', addonOnly: true }), push((req) => {
     const user = findUserByKey(host.world, String(req.params.user));
-    if (!user) throw new ConnectError('RESOURCE_NOT_FOUND', `User ${String(req.params.user)} not found`);
+    if (!user) throw new EmulatorError('RESOURCE_NOT_FOUND', `User ${String(req.params.user)} not found`);
     return { user: user.id };
   }));
 

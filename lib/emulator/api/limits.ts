@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { ConnectError } from '../../errors';
+import { EmulatorError } from '../emulator-error';
 import type { Host } from '../host';
 import type { WindowState } from '../limits';
 
@@ -13,5 +13,5 @@ export function setLimitHeaders(res: Response, prefix: 'X-Ratelimit' | 'X-FloodC
 export function checkFlood(host: Host, res: Response, key: { room: number } | { user: number }): void {
   const window = host.floodControl.take('room' in key ? `room:${key.room}` : `user:${key.user}`);
   setLimitHeaders(res, 'X-FloodControl', window);
-  if (!window.allowed) throw new ConnectError('FLOOD_CONTROLLED', `Flood control: at most ${window.limit} messages per window; it resets at ${window.reset}`);
+  if (!window.allowed) throw new EmulatorError('FLOOD_CONTROLLED', `Flood control: at most ${window.limit} messages per window; it resets at ${window.reset}`);
 }

@@ -1,6 +1,7 @@
 import type { Response, Router } from 'express';
 import type { operations } from '../../core/rest-api/openapi';
 import { ConnectError } from '../../errors';
+import { EmulatorError } from '../emulator-error';
 import { stampMessage, type NewMessage } from '../history';
 import type { Host } from '../host';
 import { bodyOf, isBoolean, isHttpUrl, isString, oneOf, optional, required, text } from '../http/fields';
@@ -59,7 +60,7 @@ export function messageRoutes(host: Host): Router {
   router.post('/user/:user/message', access(host, { scope: 'send_message' }), (req, res) => {
     const body = bodyOf(req);
     const user = findUserByKey(host.world, String(req.params.user));
-    if (!user) throw new ConnectError('RESOURCE_NOT_FOUND', `User ${String(req.params.user)} not found`);
+    if (!user) throw new EmulatorError('RESOURCE_NOT_FOUND', `User ${String(req.params.user)} not found`);
     const fields: NewMessage = {
       ...messageFields(host, callerIn(res), required(body.message, 'message', MESSAGE, MESSAGE_RULE)),
       notify: optional(body.notify, 'notify', isBoolean, 'true or false') ?? false,

@@ -1,7 +1,6 @@
 import type { ErrorRequestHandler, Router } from 'express';
-import { isConnectError } from '../../errors';
 import type { Host } from '../host';
-import { hostStatus } from '../http/errors';
+import { hostStatus, isCodedError } from '../http/errors';
 import { addonRoutes } from './addons';
 import { jsonBody } from './body';
 import { directoryRoutes } from './directory';
@@ -28,7 +27,7 @@ export function apiRouter(host: Host): Router {
  */
 function recordRefusal(host: Host): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
-    if (isConnectError(error)) {
+    if (isCodedError(error)) {
       host.log.apiRefusals.push({ method: req.method, path: req.originalUrl.split('?')[0] ?? '', status: hostStatus(error), code: error.code });
       if (error.code === 'TOKEN_MISSING' || error.code === 'TOKEN_INVALID') res.set('WWW-Authenticate', 'Bearer realm="HipChat"');
     }

@@ -1,6 +1,7 @@
 import type { Response, Router } from 'express';
 import { isWebhookEvent, MESSAGE_EVENTS, WEBHOOK_EVENTS, type WebhookEvent } from '../../core/webhook/events';
 import { ConnectError } from '../../errors';
+import { EmulatorError } from '../emulator-error';
 import type { Host } from '../host';
 import { bodyOf, isHttpUrl, isString, oneOf, optional, required, text } from '../http/fields';
 import { hostRouter } from '../http/router';
@@ -59,13 +60,13 @@ function ownerOf(res: Response): WebhookOwner {
   const { grant } = callerIn(res);
   if (grant.kind === 'addon') return { kind: 'addon', oauthId: grant.oauthId };
   if (grant.kind === 'personal') return { kind: 'personal', userId: grant.userId };
-  throw new ConnectError('ACCESS_FORBIDDEN', 'A room notification token cannot manage webhooks');
+  throw new EmulatorError('ACCESS_FORBIDDEN', 'A room notification token cannot manage webhooks');
 }
 
 /** Another owner's webhook is as good as absent: a 404, so ids of others' webhooks reveal nothing. */
 function ownedWebhook(host: Host, res: Response, id: string): RoomWebhook {
   const found = host.roomWebhooks.ownedIn(roomIn(res).id, ownerOf(res)).find((webhook) => String(webhook.id) === id);
-  if (!found) throw new ConnectError('RESOURCE_NOT_FOUND', `Webhook ${id} not found in this room`);
+  if (!found) throw new EmulatorError('RESOURCE_NOT_FOUND', `Webhook ${id} not found in this room`);
   return found;
 }
 

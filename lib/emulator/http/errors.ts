@@ -2,9 +2,17 @@ import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { isConnectError, type ConnectError, type ErrorCode } from '../../errors';
 import type { Logger } from '../../logger';
+import { EmulatorError } from '../emulator-error';
+
+/** A coded error a route may throw: the add-on toolkit's (a bad field, a bad descriptor) or the host's own. */
+type CodedError = ConnectError | EmulatorError;
+
+export function isCodedError(value: unknown): value is CodedError {
+  return isConnectError(value) || value instanceof EmulatorError;
+}
 
 /** What section 11's error body may add: the request field at fault and the rule it broke. */
-export interface ErrorDetail {
+interface ErrorDetail {
   field?: string;
   validation?: string;
 }
@@ -14,8 +22,8 @@ export function sendError(res: Response, status: number, message: string, detail
   res.status(status).json({ error: { code: status, type: STATUS_CODES[status] ?? 'Error', message, ...detail } });
 }
 
-/** The field and rule a ConnectError names in its details, when it names them as strings. */
-export function detailOf(details: Record<string, unknown> | undefined): ErrorDetail {
+/** The field and rule a coded error names in its details, when it names them as strings. */
+function detailOf(details: Record<string, unknown> | undefined): ErrorDetail {
   const detail: ErrorDetail = {};
   if (typeof details?.field === 'string') detail.field = details.field;
   if (typeof details?.validation === 'string') detail.validation = details.validation;
@@ -27,8 +35,8 @@ export function detailOf(details: Record<string, unknown> | undefined): ErrorDet
  * brings, so its faults are the request's (400, naming the problems, as `hipchat-connect validate`
  * does), where for the add-on itself, at start-up, they are its own (500).
  */
-export function hostStatus(error: ConnectError): number {
-  return REQUEST_FAULTS.has(error.code) ? 400 : error.status;
+export function hostStatus(error: CodedError): number {
+  return isConnectError(error) && REQUEST_FAULTS.has(error.code) ? 400 : error.status;
 }
 
 const REQUEST_FAULTS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['DESCRIPTOR_INVALID']);
@@ -38,13 +46,13 @@ export const notFound: RequestHandler = (req, res) => {
 };
 
 /**
- * Turns anything a route throws into a section 11 body. A ConnectError carries its own status and a
+ * Turns anything a route throws into a section 11 body. A coded error carries its own status and a
  * message meant to be read; body-parser errors say whether theirs may be shown (`expose`); anything
  * else is a bug, logged here and answered without details.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    if (isConnectError(error)) return sendError(res, hostStatus(error), error.message, detailOf(error.details));
+    if (isCodedError(error)) return sendError(res, hostStatus(error), error.message, detailOf(error.details));
     const http = error as { status?: unknown; expose?: unknown; message?: unknown };
     if (typeof http.status === 'number' && http.expose === true) return sendError(res, http.status, String(http.message));
     logger.error({ error, method: req.method, path: req.path }, 'emulator: route failed');

@@ -7,7 +7,7 @@ import { hostRouter } from './router';
  * lib/emulator/ui/, served as it is (plain HTML, CSS and JavaScript modules, no build step). It sits
  * beside schemas/ in the package, so it is found from lib/ and from dist/lib/ alike.
  */
-export function uiAssetsDir(): string {
+function uiAssetsDir(): string {
   return path.join(path.dirname(schemasDir()), 'lib', 'emulator', 'ui');
 }
 

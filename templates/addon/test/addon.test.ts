@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MemoryStore, startEmulator, type Emulator } from 'hipchat-connect/testing';
-import { silentLogger, type Addon } from 'hipchat-connect';
+import { MemoryStore, silentLogger, type Addon } from 'hipchat-connect';
+import { startEmulator, type Emulator } from 'hipchat-connect/emulator';
 import { buildAddon } from '../src/addon';
 import { pageApi } from '../src/routes';
 import { openPage, queryGlance, type Viewing } from './host';

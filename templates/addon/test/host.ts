@@ -1,4 +1,4 @@
-import type { Emulator } from 'hipchat-connect/testing';
+import type { Emulator } from 'hipchat-connect/emulator';
 
 /** Who looks at a page, and where, as the emulator's web UI asks for one. */
 export interface Viewing {

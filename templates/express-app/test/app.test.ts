@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MemoryStore, signRequest, startEmulator, type Emulator } from 'hipchat-connect/testing';
-import { silentLogger, type Addon, type Installation } from 'hipchat-connect';
+import { MemoryStore, silentLogger, type Addon, type Installation } from 'hipchat-connect';
+import { startEmulator, type Emulator } from 'hipchat-connect/emulator';
+import { signRequest } from 'hipchat-connect/testing';
 import { buildAddon } from '../src/addon';
 import { createApp } from '../src/app';
 

@@ -1,4 +1,4 @@
-import { startEmulator } from 'hipchat-connect/testing';
+import { startEmulator } from 'hipchat-connect/emulator';
 import { Notifier } from './notifier';
 
 /**

@@ -1,23 +1,19 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
-import type { Installation } from '../../../lib/core/installation';
-import type { HipChatLocals } from '../../../lib/express/authenticate';
+import type { HipChatLocals, Installation } from 'hipchat-connect';
 import { hostToken } from '../../support/installations';
-import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { serveAddon, type Served } from '../../support/serve';
 import { startStack, type Stack } from '../../support/stack';
 
 /** An author's own route behind `addon.authenticate()`, with installations made by the emulator. */
 describe('addon.authenticate() on the author\'s routes', () => {
-  let redis: TestRedis;
   let stack: Stack;
   let app: Served;
   let installation: Installation;
   let calls = 0;
 
   beforeAll(async () => {
-    redis = connectTestRedis();
-    stack = await startStack(redis.redis, redis.prefix);
+    stack = await startStack();
     // The author's app: their own page beside the add-on's router, the way an add-on is built.
     app = await serveAddon(stack.addon, (author) => author.get('/status', stack.addon.authenticate(), (_req, res) => {
       calls++;
@@ -32,7 +28,6 @@ describe('addon.authenticate() on the author\'s routes', () => {
   afterAll(async () => {
     await app.close();
     await stack.close();
-    await redis.cleanup();
   });
   beforeEach(() => {
     calls = 0;

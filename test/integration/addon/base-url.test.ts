@@ -2,7 +2,7 @@ import express from 'express';
 import request from 'supertest';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { listen, serveAddon, type Served } from '../../support/serve';
-import { keysOf, startStack, type Stack } from '../../support/stack';
+import { keysOf, redisStore, startStack, type Stack } from '../../support/stack';
 
 /** The URLs the served descriptor gives the host, however the add-on is reached. */
 describe('the base URL in the served descriptor', () => {
@@ -14,7 +14,7 @@ describe('the base URL in the served descriptor', () => {
 
   beforeAll(async () => {
     redis = connectTestRedis();
-    stack = await startStack(redis.redis, redis.prefix);
+    stack = await startStack({ store: redisStore(redis.redis, redis.prefix) });
     // The same add-on in the apps an author might build around it.
     proxied = await serveAddon(stack.addon, (app) => app.set('trust proxy', true));
     mounted = await serveApp((app) => {
@@ -35,7 +35,7 @@ describe('the base URL in the served descriptor', () => {
   const ngrok = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'abc.ngrok.io' };
 
   it('uses the baseUrl option over anything the request says', async () => {
-    const fixed = await startStack(redis.redis, `${redis.prefix}fixed:`, { baseUrl: 'https://weather.example.com/hipchat/' });
+    const fixed = await startStack({ store: redisStore(redis.redis, `${redis.prefix}fixed:`), baseUrl: 'https://weather.example.com/hipchat/' });
     try {
       const descriptor = await descriptorAt(fixed.served.url, { host: 'elsewhere.example.org', ...ngrok });
       expect(urlsOf(descriptor)).toEqual(expectedUrls('https://weather.example.com/hipchat'));

@@ -1,15 +1,14 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import Redis from 'ioredis';
 import request from 'supertest';
-import type { Installation } from '../../../lib/core/installation';
-import { silentLogger } from '../../../lib/logger';
-import { RedisStore } from '../../../lib/stores/redis';
+import { RedisStore, silentLogger, type Installation } from 'hipchat-connect';
 import { changeChannel } from '../../../lib/stores/redis-layout';
 import { roomMessagePayload } from '../../bench/payload';
 import { hostToken } from '../../support/installations';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
-import { startStack, type Stack } from '../../support/stack';
+import { redisStore, startStack, type Stack } from '../../support/stack';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
+import { waitFor } from '../../support/wait-for';
 
 /**
  * Two add-on processes on one Redis, B's connections through a proxy the test can cut: B's change feed
@@ -27,7 +26,7 @@ describe('the installation cache when change notices are missed', () => {
   beforeAll(async () => {
     redis = connectTestRedis();
     proxy = await startTcpProxy(Number(new URL(process.env.REDIS_URL!).port || 6379));
-    a = await startStack(redis.redis, redis.prefix);
+    a = await startStack({ store: redisStore(redis.redis, redis.prefix) });
   });
   afterAll(async () => {
     for (const stack of [a, ...others]) await stack.close();
@@ -42,7 +41,7 @@ describe('the installation cache when change notices are missed', () => {
     const client = new Redis(proxy.url, { maxRetriesPerRequest: 1, retryStrategy: () => 50 });
     client.on('error', () => undefined); // the cut is the point
     clients.push(client);
-    const b = await startStack(client, redis.prefix, { cache: { feedDownTtlMs } });
+    const b = await startStack({ store: redisStore(client, redis.prefix), cache: { feedDownTtlMs } });
     others.push(b);
     await waitFor(async () => (await subscribers()) >= 1 + others.length);
     return b;
@@ -120,12 +119,4 @@ async function eventually<T>(attempt: () => Promise<T>, done: (value: T) => bool
     value = await attempt();
   }
   return value;
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await delay(20);
-  }
 }

@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator } from 'hipchat-connect/testing';
+import { startEmulator, type Emulator } from 'hipchat-connect/emulator';
 import { freeLoopbackPort } from '../../support/redis';
 
 /**

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { glanceDataProblems } from '../../../lib/testing';
+import { glanceDataProblems } from 'hipchat-connect/testing';
 import { useInstalledStack } from '../../support/installed-stack';
 import { hostToken } from '../../support/installations';
 

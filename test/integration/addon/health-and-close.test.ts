@@ -1,10 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import Redis from 'ioredis';
 import request from 'supertest';
-import type { Addon } from '../../../lib/addon';
+import { RedisStore, silentLogger, type Addon } from 'hipchat-connect';
 import { createWeatherAddon } from '../../../lib/demo/weather';
-import { silentLogger } from '../../../lib/logger';
-import { RedisStore } from '../../../lib/stores/redis';
 import { roomMessagePayload } from '../../bench/payload';
 import { fakeInstallation, hostToken } from '../../support/installations';
 import { startLaxHost, type LaxHost } from '../../support/lax-host';

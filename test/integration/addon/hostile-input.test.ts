@@ -4,25 +4,21 @@ import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { roomMessagePayload } from '../../bench/payload';
 import { hostToken, unsignedToken } from '../../support/installations';
-import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { startStack, type Stack } from '../../support/stack';
-import type { Installation } from '../../../lib/core/installation';
+import type { Installation } from 'hipchat-connect';
 
 describe.each(['mounted', 'standalone'] as const)('hostile input to the webhook route, %s', (serving) => {
-  let redis: TestRedis;
   let stack: Stack;
   let installation: Installation;
   const path = '/webhooks/weather';
 
   beforeAll(async () => {
-    redis = connectTestRedis();
-    stack = await startStack(redis.redis, redis.prefix, { limits: { bodyBytes: 16 * 1024, bodyTimeoutMs: 500 } }, { serving });
+    stack = await startStack({ limits: { bodyBytes: 16 * 1024, bodyTimeoutMs: 500 } }, { serving });
     const { oauthId } = await stack.emulator.install({ descriptorUrl: stack.descriptorUrl, roomId: stack.emulator.rooms[0]!.id });
     installation = (await stack.store.fetchInstallation(oauthId))!;
   });
   afterAll(async () => {
     await stack.close();
-    await redis.cleanup();
   });
 
   const payload = () => roomMessagePayload(installation.oauthId, '/weather Oslo');

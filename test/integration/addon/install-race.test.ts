@@ -1,12 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Addon } from '../../../lib/addon';
+import { FileStore, RedisStore, silentLogger, type Addon, type Store } from 'hipchat-connect';
 import { createWeatherAddon } from '../../../lib/demo/weather';
-import { silentLogger } from '../../../lib/logger';
-import { FileStore } from '../../../lib/stores/file';
-import { RedisStore } from '../../../lib/stores/redis';
-import type { Store } from '../../../lib/core/store';
 import { startLaxHost, type LaxHost } from '../../support/lax-host';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { serveAddon, type Served } from '../../support/serve';

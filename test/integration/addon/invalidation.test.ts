@@ -4,7 +4,8 @@ import { changeChannel, installationKeys } from '../../../lib/stores/redis-layou
 import { roomMessagePayload } from '../../bench/payload';
 import { hostToken } from '../../support/installations';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
-import { startStack, type Stack } from '../../support/stack';
+import { redisStore, startStack, type Stack } from '../../support/stack';
+import { waitFor } from '../../support/wait-for';
 
 /**
  * Two add-on processes on one Redis: A and B are separate add-on instances, each with its own
@@ -20,8 +21,8 @@ describe('installation changes across add-on processes', () => {
   beforeAll(async () => {
     redisA = connectTestRedis();
     redisB = connectTestRedis();
-    a = await startStack(redisA.redis, redisA.prefix);
-    b = await startStack(redisB.redis, redisA.prefix);
+    a = await startStack({ store: redisStore(redisA.redis, redisA.prefix) });
+    b = await startStack({ store: redisStore(redisB.redis, redisA.prefix) });
   });
   afterAll(async () => {
     await a.close();
@@ -67,12 +68,4 @@ describe('installation changes across add-on processes', () => {
 async function subscribers(redis: TestRedis, channel: string): Promise<number> {
   const reply = (await redis.redis.pubsub('NUMSUB', channel)) as [string, number];
   return Number(reply[1]);
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await delay(20);
-  }
 }

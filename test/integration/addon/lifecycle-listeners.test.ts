@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { LifecycleEventName } from '../../../lib/core/install/lifecycle-events';
+import type { LifecycleEventName } from 'hipchat-connect';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
-import { keysOf, startStack, type Stack } from '../../support/stack';
+import { keysOf, redisStore, startStack, type Stack } from '../../support/stack';
 
 /** `addon.on(...)` listeners as the emulator's installs, updates and uninstalls drive them. */
 describe('lifecycle listeners', () => {
@@ -14,7 +14,7 @@ describe('lifecycle listeners', () => {
 
   beforeAll(async () => {
     redis = connectTestRedis();
-    stack = await startStack(redis.redis, redis.prefix);
+    stack = await startStack({ store: redisStore(redis.redis, redis.prefix) });
     for (const name of ['installed', 'updated', 'uninstalled'] as const) {
       // The first listener is the slowest: had they run concurrently, the order would come out reversed.
       stack.addon.on(name, async ({ installation }) => {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createWeatherAddon } from '../../../lib/demo/weather';
-import { startEmulator } from '../../../lib/emulator';
-import { MemoryStore } from '../../../lib/stores/memory';
+import { MemoryStore } from 'hipchat-connect';
+import { startEmulator } from 'hipchat-connect/emulator';
 import { recordingLogger } from '../../support/recording-logger';
 
 /** At info, an add-on's log tells its life: where it listens, then one line per install, update and uninstall. */

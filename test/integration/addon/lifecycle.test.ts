@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
-import { keysOf, startStack, type Stack } from '../../support/stack';
+import { keysOf, redisStore, startStack, type Stack } from '../../support/stack';
 import { startTrap } from '../../support/trap';
 
 describe.each(['mounted', 'standalone'] as const)('installation lifecycle against the emulator, on Redis, %s', (serving) => {
@@ -9,7 +9,7 @@ describe.each(['mounted', 'standalone'] as const)('installation lifecycle agains
 
   beforeAll(async () => {
     redis = connectTestRedis();
-    stack = await startStack(redis.redis, redis.prefix, {}, { serving });
+    stack = await startStack({ store: redisStore(redis.redis, redis.prefix) }, { serving });
   });
   afterAll(async () => {
     await stack.close();
@@ -92,7 +92,7 @@ describe.each(['mounted', 'standalone'] as const)('installation lifecycle agains
 
   it('refuses a capabilities URL outside the allowlist without sending it any request', async () => {
     const trap = await startTrap();
-    const strict = await startStack(redis.redis, `${redis.prefix}strict:`, { allowedHosts: [stack.emulator.url] });
+    const strict = await startStack({ store: redisStore(redis.redis, `${redis.prefix}strict:`), allowedHosts: [stack.emulator.url] });
     try {
       const response = await request(strict.served.url).post('/installable').send({
         capabilitiesUrl: `${trap.url}/v2/capabilities`, oauthId: 'attacker', oauthSecret: 'x'.repeat(40), groupId: 1,

@@ -2,9 +2,7 @@ import { createServer, type Server } from 'node:net';
 import express from 'express';
 import request from 'supertest';
 import { createWeatherAddon } from '../../../lib/demo/weather';
-import type { Addon } from '../../../lib/addon';
-import { silentLogger } from '../../../lib/logger';
-import { MemoryStore } from '../../../lib/stores/memory';
+import { MemoryStore, silentLogger, type Addon } from 'hipchat-connect';
 import { recordingLogger } from '../../support/recording-logger';
 import { serveStandalone, type Served } from '../../support/serve';
 

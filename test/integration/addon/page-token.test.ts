@@ -1,7 +1,7 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { issuePageToken, pageTokenPolicy } from '../../../lib/core/jwt/page-token';
-import type { HipChatLocals } from '../../../lib/express/authenticate';
+import type { HipChatLocals } from 'hipchat-connect';
 import { useInstalledStack } from '../../support/installed-stack';
 import { hostToken } from '../../support/installations';
 

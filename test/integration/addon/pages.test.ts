@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { roomMessagePayload } from '../../bench/payload';
-import type { PageLocals } from '../../../lib/express/page';
+import type { PageLocals } from 'hipchat-connect';
 import { useInstalledStack } from '../../support/installed-stack';
 import { hostToken } from '../../support/installations';
 

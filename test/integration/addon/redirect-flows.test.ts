@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { Fetch } from '../../../lib/core/host/bounded-fetch';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
-import { keysOf, startStack, type Stack } from '../../support/stack';
+import { keysOf, redisStore, startStack, type Stack } from '../../support/stack';
 import { startTrap, type Trap } from '../../support/trap';
 
 /** Protocol section 4, step 6: install and uninstall driven by the admin's browser, with the emulator as host. */
@@ -21,11 +21,11 @@ describe('browser redirect flows', () => {
 
   beforeAll(async () => {
     redis = connectTestRedis();
-    stack = await startStack(redis.redis, redis.prefix, { installable: { redirectFlows: true }, fetch: recordingFetch });
+    stack = await startStack({ store: redisStore(redis.redis, redis.prefix), installable: { redirectFlows: true }, fetch: recordingFetch });
     stack.addon.on('installed', () => {
       if (failInstall) throw new Error('provisioning failed');
     });
-    strict = await startStack(redis.redis, `${redis.prefix}strict:`, { installable: { redirectFlows: true }, allowedHosts: [stack.emulator.url] });
+    strict = await startStack({ store: redisStore(redis.redis, `${redis.prefix}strict:`), installable: { redirectFlows: true }, allowedHosts: [stack.emulator.url] });
     trap = await startTrap();
   });
   afterAll(async () => {

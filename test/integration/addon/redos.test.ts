@@ -1,9 +1,8 @@
 import request from 'supertest';
-import type { Installation } from '../../../lib/core/installation';
+import type { Installation } from 'hipchat-connect';
 import { MAX_MATCHED_LENGTH } from '../../../lib/core/webhook/receive';
 import { roomMessagePayload } from '../../bench/payload';
 import { hostToken } from '../../support/installations';
-import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { startStack, type Stack } from '../../support/stack';
 
 /** A pattern that counts how often it is run. */
@@ -20,21 +19,18 @@ class CountingPattern extends RegExp {
  * `/weather` + 99,000 spaces + `\n`, and patterns were matched on text of any length.
  */
 describe('webhook patterns and long messages', () => {
-  let redis: TestRedis;
   let stack: Stack;
   let installation: Installation;
   const counting = new CountingPattern('^/count(?<rest>.*)$', 's');
 
   beforeAll(async () => {
-    redis = connectTestRedis();
-    stack = await startStack(redis.redis, redis.prefix, {}, { serving: 'standalone' });
+    stack = await startStack({}, { serving: 'standalone' });
     stack.addon.webhook('room_message', { key: 'count', pattern: counting }, () => 'counted');
     const { oauthId } = await stack.emulator.install({ descriptorUrl: stack.descriptorUrl, roomId: stack.emulator.rooms[0]!.id });
     installation = (await stack.store.fetchInstallation(oauthId))!;
   });
   afterAll(async () => {
     await stack.close();
-    await redis.cleanup();
   });
 
   const send = (key: string, text: string) => request(stack.served.url).post(`/webhooks/${key}`)

@@ -1,8 +1,4 @@
-import { createAddon, type Addon } from '../../../lib/addon';
-import { silentLogger } from '../../../lib/logger';
-import { MemoryStore } from '../../../lib/stores/memory';
-import { RedisStore } from '../../../lib/stores/redis';
-import type { Installation } from '../../../lib/core/installation';
+import { createAddon, MemoryStore, RedisStore, silentLogger, type Addon, type Installation } from 'hipchat-connect';
 import { startCheckedEmulator, type CheckedEmulator } from '../../support/checked-emulator';
 import { connectTestRedis, freeLoopbackPort, type TestRedis } from '../../support/redis';
 import { serveStandalone, type Served } from '../../support/serve';

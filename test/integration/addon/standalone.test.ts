@@ -1,9 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import { createWeatherAddon } from '../../../lib/demo/weather';
-import type { Addon } from '../../../lib/addon';
-import { silentLogger } from '../../../lib/logger';
-import { MemoryStore } from '../../../lib/stores/memory';
+import { MemoryStore, silentLogger, type Addon } from 'hipchat-connect';
 import { roomMessagePayload } from '../../bench/payload';
 import { fakeInstallation, hostToken } from '../../support/installations';
 import { serveStandalone, type Served } from '../../support/serve';

@@ -1,7 +1,8 @@
 import Redis from 'ioredis';
 import request from 'supertest';
 import { startOwnRedis, type OwnRedis } from '../../support/redis';
-import { keysOf, startStack, type Stack } from '../../support/stack';
+import { keysOf, redisStore, startStack, type Stack } from '../../support/stack';
+import { waitFor } from '../../support/wait-for';
 import type { Fetch } from '../../../lib/core/host/bounded-fetch';
 
 /** Redis goes away in the middle of an install: a clear 503, nothing half-written, and recovery alone. */
@@ -24,7 +25,7 @@ describe('a store outage during installs', () => {
   beforeAll(async () => {
     own = await startOwnRedis();
     redis = new Redis(own.url, { maxRetriesPerRequest: 1 });
-    stack = await startStack(redis, 'outage:', { fetch: fetchThatStopsRedis });
+    stack = await startStack({ store: redisStore(redis, 'outage:'), fetch: fetchThatStopsRedis });
   });
   afterAll(async () => {
     await stack.close();
@@ -47,7 +48,7 @@ describe('a store outage during installs', () => {
     expect(performance.now() - started).toBeLessThan(3000);
 
     await own.start();
-    await waitUntil(() => redis.status === 'ready');
+    await waitFor(() => redis.status === 'ready');
     expect(await keysOf(redis, 'outage:', attempted.oauthId)).toEqual([]);
 
     // The same add-on process, untouched, installs and serves again.
@@ -64,7 +65,7 @@ describe('a store outage during installs', () => {
       expect(failure).toMatchObject({ details: { status: 503 } });
     } finally {
       await own.start();
-      await waitUntil(() => redis.status === 'ready');
+      await waitFor(() => redis.status === 'ready');
     }
   });
 });
@@ -73,12 +74,4 @@ describe('a store outage during installs', () => {
 function unsignedIss(oauthId: string): string {
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ iss: oauthId, iat: 1, exp: 2 })}.c2ln`;
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createWeatherAddon } from '../../../lib/demo/weather';
-import { silentLogger } from '../../../lib/logger';
-import { RedisStore } from '../../../lib/stores/redis';
+import { RedisStore, silentLogger } from 'hipchat-connect';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
-import { keysOf, startStack, type Stack } from '../../support/stack';
+import { keysOf, redisStore, startStack, type Stack } from '../../support/stack';
 
 /**
  * An `atlassian-connect.json` template kept from Atlassian's framework. The lifecycle and webhook routes
@@ -40,7 +39,7 @@ describe('descriptorTemplate', () => {
   beforeAll(async () => {
     redis = connectTestRedis();
     directory = mkdtempSync(join(tmpdir(), 'hipchat-connect-template-'));
-    stack = await startStack(redis.redis, redis.prefix, { descriptorTemplate: writeTemplate('atlassian-connect.json', JSON.stringify(TEMPLATE, null, 2)) });
+    stack = await startStack({ store: redisStore(redis.redis, redis.prefix), descriptorTemplate: writeTemplate('atlassian-connect.json', JSON.stringify(TEMPLATE, null, 2)) });
   });
   afterAll(async () => {
     await stack.close();
@@ -108,7 +107,7 @@ describe('descriptorTemplate', () => {
   // refuses any scope the installed descriptor did not declare.
   it('proves the credentials with the scopes the template declares', async () => {
     const narrow = { ...TEMPLATE, capabilities: { ...TEMPLATE.capabilities, hipchatApiConsumer: { scopes: ['send_notification'] } } };
-    const other = await startStack(redis.redis, `${redis.prefix}narrow:`, { descriptorTemplate: writeTemplate('narrow.json', JSON.stringify(narrow)) });
+    const other = await startStack({ store: redisStore(redis.redis, `${redis.prefix}narrow:`), descriptorTemplate: writeTemplate('narrow.json', JSON.stringify(narrow)) });
     try {
       await expect(other.emulator.install({ descriptorUrl: other.descriptorUrl })).resolves.toMatchObject({ scopes: ['send_notification'] });
     } finally {

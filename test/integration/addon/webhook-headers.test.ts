@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { Addon } from '../../../lib/addon';
+import type { Addon } from 'hipchat-connect';
 import { roomMessagePayload } from '../../bench/payload';
 import { fakeInstallation, hostToken } from '../../support/installations';
 import { serveAddon, serveStandalone, type Served } from '../../support/serve';

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import express from 'express';
 import request from 'supertest';
-import type { Addon } from '../../../lib/addon';
+import type { Addon } from 'hipchat-connect';
 import { roomMessagePayload } from '../../bench/payload';
 import { fakeInstallation, hostToken } from '../../support/installations';
 import { listen, serveAddon, serveStandalone, type Served } from '../../support/serve';

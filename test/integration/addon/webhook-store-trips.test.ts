@@ -1,8 +1,6 @@
 import express from 'express';
 import request from 'supertest';
-import type { Addon } from '../../../lib/addon';
-import type { Installation } from '../../../lib/core/installation';
-import { MemoryStore } from '../../../lib/stores/memory';
+import { MemoryStore, type Addon, type Installation } from 'hipchat-connect';
 import { roomMessagePayload } from '../../bench/payload';
 import { fakeInstallation, hostToken } from '../../support/installations';
 import { listen, serveStandalone, type Served } from '../../support/serve';

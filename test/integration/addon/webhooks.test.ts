@@ -1,8 +1,6 @@
 import request from 'supertest';
-import type { Installation } from '../../../lib/core/installation';
-import { WEBHOOK_EVENTS } from '../../../lib/core/webhook/events';
-import { signRequest, testEvent, type TokenForm } from '../../../lib/testing';
-import { connectTestRedis, type TestRedis } from '../../support/redis';
+import { WEBHOOK_EVENTS, type Installation } from 'hipchat-connect';
+import { signRequest, testEvent, type TokenForm } from 'hipchat-connect/testing';
 import { startStack, type Stack } from '../../support/stack';
 
 interface Seen {
@@ -13,15 +11,13 @@ interface Seen {
   groups?: Record<string, string | undefined>;
 }
 
-describe.each(['mounted', 'standalone'] as const)('webhooks and slash commands over HTTP, from the emulator, on Redis, %s', (serving) => {
-  let redis: TestRedis;
+describe.each(['mounted', 'standalone'] as const)('webhooks and slash commands over HTTP, from the emulator, %s', (serving) => {
   let stack: Stack;
   let installation: Installation;
   let seen: Seen[];
 
   beforeAll(async () => {
-    redis = connectTestRedis();
-    stack = await startStack(redis.redis, redis.prefix, {}, { serving });
+    stack = await startStack({}, { serving });
     // Beside the example's /weather command: a room_message webhook without a pattern, a second command,
     // and a webhook for each other event.
     const record = (key: string) => (ctx: { event: string; roomId: number; sender: unknown; match?: { groups: Record<string, string | undefined> } }) =>
@@ -41,7 +37,6 @@ describe.each(['mounted', 'standalone'] as const)('webhooks and slash commands o
   });
   afterAll(async () => {
     await stack.close();
-    await redis.cleanup();
   });
 
   /** The keys of the webhooks the emulator sent to since the log had `count` entries. */

@@ -1,8 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FrameLocator, Page, Request } from 'playwright-core';
 import { createWeatherAddon } from '../../../lib/demo/weather';
-import { silentLogger } from '../../../lib/logger';
-import { MemoryStore } from '../../../lib/stores/memory';
+import { MemoryStore, silentLogger } from 'hipchat-connect';
 import { launchBrowser, screenshot, type TestBrowser } from '../../support/browser';
 import { startDemoStack, type DemoStack } from '../../support/demo-stack';
 import { notifyRoom } from '../../support/room-notification';

@@ -1,7 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createAddon } from '../../../lib/addon';
-import { silentLogger } from '../../../lib/logger';
-import { MemoryStore } from '../../../lib/stores/memory';
+import { createAddon, MemoryStore, silentLogger } from 'hipchat-connect';
 import { startCli } from '../../support/cli-process';
 
 /** `hipchat-connect emulator` as a developer watches it: installs, webhooks and REST calls, one line each at info. */

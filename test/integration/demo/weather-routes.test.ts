@@ -1,7 +1,6 @@
 import Redis from 'ioredis';
 import request from 'supertest';
-import { silentLogger } from '../../../lib/logger';
-import { RedisStore } from '../../../lib/stores/redis';
+import { RedisStore, silentLogger } from 'hipchat-connect';
 import { startDemoStack, type DemoStack } from '../../support/demo-stack';
 import { hostToken } from '../../support/installations';
 import { startOwnRedis, type OwnRedis } from '../../support/redis';

@@ -1,5 +1,5 @@
-import { startEmulator, type Emulator } from '../../../lib/emulator';
-import { silentLogger } from '../../../lib/logger';
+import { silentLogger } from 'hipchat-connect';
+import { startEmulator, type Emulator } from 'hipchat-connect/emulator';
 import { freeLoopbackPort } from '../../support/redis';
 import { emulatorCall, makeDevProject, say, startDev, type DevProject } from '../../support/dev-project';
 import { startTunnelProxy, type TunnelProxy } from '../../support/tunnel-proxy';

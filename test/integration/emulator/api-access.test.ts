@@ -1,4 +1,4 @@
-import { startEmulator, type ApiExchange, type HostInstallation } from '../../../lib/emulator';
+import { startEmulator, type ApiExchange, type HostInstallation } from 'hipchat-connect/emulator';
 import { startCheckedEmulator, type CheckedEmulator } from '../../support/checked-emulator';
 import { ALL_SCOPES, call, errorBody } from './api-client';
 import { startFakeAddon, type FakeAddon } from './fake-addon';

@@ -1,4 +1,4 @@
-import type { Emulator } from '../../../lib/emulator';
+import type { Emulator } from 'hipchat-connect/emulator';
 
 export interface CallOptions {
   token?: string;

@@ -1,4 +1,4 @@
-import type { HostInstallation } from '../../../lib/emulator';
+import type { HostInstallation } from 'hipchat-connect/emulator';
 import type { CheckedEmulator } from '../../support/checked-emulator';
 import { call, errorBody } from './api-client';
 import { withApiFixture } from './api-fixture';

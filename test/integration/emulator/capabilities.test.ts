@@ -1,6 +1,6 @@
 import { fetchHostEndpoints } from '../../../lib/core/install/capabilities';
 import { problemsWith } from '../../../lib/core/schemas';
-import { startEmulator, type Emulator } from '../../../lib/emulator';
+import { startEmulator, type Emulator } from 'hipchat-connect/emulator';
 
 let emulator: Emulator;
 beforeAll(async () => {

@@ -1,8 +1,6 @@
 import { run } from '../../../lib/cli/commands/emulator';
 import { main } from '../../../lib/cli/main';
-import { createAddon, type Addon } from '../../../lib';
-import { silentLogger } from '../../../lib/logger';
-import { MemoryStore } from '../../../lib/stores/memory';
+import { createAddon, MemoryStore, silentLogger, type Addon } from 'hipchat-connect';
 import { runCommand } from '../../support/cli';
 import { serveStandalone, type Served } from '../../support/serve';
 

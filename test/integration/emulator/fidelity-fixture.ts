@@ -1,4 +1,4 @@
-import type { Logger } from '../../../lib/logger';
+import type { Logger } from 'hipchat-connect';
 import { startCheckedEmulator, type CheckedEmulator } from '../../support/checked-emulator';
 import { startFakeAddon, type FakeAddon } from './fake-addon';
 import { postToken } from './token-client';

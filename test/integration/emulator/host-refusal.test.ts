@@ -1,9 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createWeatherAddon } from '../../../lib/demo/weather';
-import { startEmulator, type Emulator } from '../../../lib/emulator';
-import type { Addon } from '../../../lib/addon';
-import { MemoryStore } from '../../../lib/stores/memory';
+import { MemoryStore, type Addon } from 'hipchat-connect';
+import { startEmulator, type Emulator } from 'hipchat-connect/emulator';
 import { recordingLogger } from '../../support/recording-logger';
 
 /**

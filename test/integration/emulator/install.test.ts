@@ -1,5 +1,5 @@
 import { problemsWith } from '../../../lib/core/schemas';
-import { startEmulator, type Emulator } from '../../../lib/emulator';
+import { startEmulator, type Emulator } from 'hipchat-connect/emulator';
 import { startFakeAddon, type FakeAddon } from './fake-addon';
 import { postToken } from './token-client';
 

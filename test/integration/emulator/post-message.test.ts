@@ -1,7 +1,6 @@
 import jwt from 'jsonwebtoken';
-import { createAddon, silentLogger, type Addon } from '../../../lib';
-import type { HostInstallation } from '../../../lib/emulator';
-import { MemoryStore } from '../../../lib/stores/memory';
+import { createAddon, MemoryStore, silentLogger, type Addon } from 'hipchat-connect';
+import type { HostInstallation } from 'hipchat-connect/emulator';
 import { startCheckedEmulator, type CheckedEmulator } from '../../support/checked-emulator';
 import { serveAddon, type Served } from '../../support/serve';
 import { ALL_SCOPES, call, errorBody } from './api-client';

@@ -1,4 +1,4 @@
-import type { Emulator } from '../../../lib/emulator';
+import type { Emulator } from 'hipchat-connect/emulator';
 
 /** POSTs to the emulator's token endpoint the way a client would, as a form (default) or as JSON. */
 export async function postToken(

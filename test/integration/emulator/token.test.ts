@@ -1,5 +1,5 @@
 import { requestToken } from '../../../lib/core/host/oauth';
-import { startEmulator, type Emulator, type HostInstallation } from '../../../lib/emulator';
+import { startEmulator, type Emulator, type HostInstallation } from 'hipchat-connect/emulator';
 import { startFakeAddon, type FakeAddon } from './fake-addon';
 import { postToken } from './token-client';
 

@@ -1,7 +1,7 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
-import { startEmulator, type Emulator, type HostInstallation } from '../../../lib/emulator';
-import { silentLogger } from '../../../lib/logger';
+import { silentLogger } from 'hipchat-connect';
+import { startEmulator, type Emulator, type HostInstallation } from 'hipchat-connect/emulator';
 import { startFakeAddon, type FakeAddon } from './fake-addon';
 import { postToken } from './token-client';
 

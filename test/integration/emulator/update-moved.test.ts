@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator } from '../../../lib/emulator';
+import { startEmulator, type Emulator } from 'hipchat-connect/emulator';
 import { startFakeAddon, type FakeAddon } from './fake-addon';
 
 /**

@@ -1,6 +1,7 @@
 import jwt from 'jsonwebtoken';
 import { extractToken } from '../../../lib/core/jwt/extract';
-import { startEmulator, type Emulator, type HostInstallation, type TokenForm } from '../../../lib/emulator';
+import { type TokenForm } from 'hipchat-connect/testing';
+import { startEmulator, type Emulator, type HostInstallation } from 'hipchat-connect/emulator';
 import { startFakeAddon, type FakeAddon } from './fake-addon';
 
 let emulator: Emulator;

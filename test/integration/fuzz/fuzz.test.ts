@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import type { Installation } from '../../../lib/core/installation';
+import type { Installation } from 'hipchat-connect';
 import { roomMessagePayload } from '../../bench/payload';
 import { anyJson, anyText, encodeSegment, forgedToken, isCodedRefusal, signAsIs, signedToken } from '../../support/fuzz-tokens';
 import { hostToken } from '../../support/installations';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
-import { startStack, type Stack } from '../../support/stack';
+import { redisStore, startStack, type Stack } from '../../support/stack';
 
 /** A few thousand requests on a busy machine take a while; jest's default 20 s is not enough. */
 const RUN_MS = 180_000;
@@ -30,7 +30,7 @@ describe('fuzzed tokens and bodies', () => {
   beforeAll(async () => {
     redis = connectTestRedis();
     const logger = { debug() {}, info() {}, warn() {}, error: (_fields: object, message: string) => void unexpected.push(message) };
-    stack = await startStack(redis.redis, redis.prefix, { logger, limits: { bodyBytes: 16 * 1024 } }, { serving: 'standalone' });
+    stack = await startStack({ store: redisStore(redis.redis, redis.prefix), logger, limits: { bodyBytes: 16 * 1024 } }, { serving: 'standalone' });
     const { oauthId } = await stack.emulator.install({ descriptorUrl: stack.descriptorUrl, roomId: stack.emulator.rooms[0]!.id });
     installation = (await stack.store.fetchInstallation(oauthId))!;
   });

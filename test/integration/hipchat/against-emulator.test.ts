@@ -1,6 +1,4 @@
-import type { Installation } from '../../../lib/core/installation';
-import type { Collection, InstallationClient, Message } from '../../../lib/hipchat';
-import { SCOPES } from '../../../lib/core/options';
+import { SCOPES, type Collection, type Installation, type InstallationClient, type Message } from 'hipchat-connect';
 import { failureOf } from '../../support/failure';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
 import { startClientFixture, type ClientFixture } from './fixture';

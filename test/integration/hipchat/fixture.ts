@@ -1,14 +1,9 @@
-import type { Addon } from '../../../lib/addon';
-import type { Installation } from '../../../lib/core/installation';
-import type { Store } from '../../../lib/core/store';
-import type { EmulatorOptions } from '../../../lib/emulator';
-import { createInstallationClient, type InstallationClient, type InstallationClientOptions } from '../../../lib/hipchat';
-import { silentLogger } from '../../../lib/logger';
-import type { Scope } from '../../../lib/core/descriptor';
+import { createInstallationClient, silentLogger, type Addon, type Installation, type InstallationClient, type InstallationClientOptions, type Scope, type Store } from 'hipchat-connect';
+import type { EmulatorOptions } from 'hipchat-connect/emulator';
 import { startApiServer, type ApiServer } from '../../support/api-server';
 import { startCheckedEmulator, type CheckedEmulator } from '../../support/checked-emulator';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
-import { startStack, type Stack } from '../../support/stack';
+import { redisStore, startStack, type Stack } from '../../support/stack';
 
 export interface ClientFixtureSetup {
   /** One installation per entry: a room id, or `group` for the whole group. Default: room 1. */
@@ -45,7 +40,7 @@ export interface ClientFixture {
 export async function startClientFixture(setup: ClientFixtureSetup = {}): Promise<ClientFixture> {
   const redis = connectTestRedis();
   const overrides = setup.scopes ? { scopes: setup.scopes } : {};
-  const stack = await startStack(redis.redis, redis.prefix, overrides, { startEmulator: startCheckedEmulator, emulator: setup.emulator });
+  const stack = await startStack({ ...overrides, store: redisStore(redis.redis, redis.prefix) }, { startEmulator: startCheckedEmulator, emulator: setup.emulator });
   const api = await startApiServer();
   const installations: Installation[] = [];
   try {

@@ -1,5 +1,4 @@
-import type { Card } from '../../../lib/core/card';
-import type { PatternMatch } from '../../../lib/core/webhook/context';
+import type { Card, PatternMatch } from 'hipchat-connect';
 import { keysOf } from '../../support/stack';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
 import { startClientFixture, type ClientFixture } from './fixture';

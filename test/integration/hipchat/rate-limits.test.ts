@@ -1,4 +1,4 @@
-import { isConnectError } from '../../../lib/errors';
+import { isConnectError } from 'hipchat-connect';
 import type { Fetch } from '../../../lib/core/host/bounded-fetch';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
 import { startClientFixture, type ClientFixture } from './fixture';

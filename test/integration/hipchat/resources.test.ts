@@ -1,6 +1,4 @@
-import { createTokenClient, type HipChatClient } from '../../../lib/hipchat';
-import { isConnectError } from '../../../lib/errors';
-import { silentLogger } from '../../../lib/logger';
+import { createTokenClient, isConnectError, silentLogger, type HipChatClient } from 'hipchat-connect';
 import { json, startApiServer, type ApiServer } from '../../support/api-server';
 
 /**

@@ -1,6 +1,4 @@
-import { createTokenClient, type TokenClientOptions } from '../../../lib/hipchat';
-import { isConnectError } from '../../../lib/errors';
-import { silentLogger } from '../../../lib/logger';
+import { createTokenClient, isConnectError, silentLogger, type TokenClientOptions } from 'hipchat-connect';
 import { json, startApiServer, type ApiServer } from '../../support/api-server';
 import { freeLoopbackPort } from '../../support/redis';
 import { failureOf } from '../../support/failure';

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import type { Logger } from '../../../lib/logger';
 import { json } from '../../support/api-server';
+import { printed, recordingLogger, serialise } from '../../support/recording-logger';
 import { startClientFixture, type ClientFixture } from './fixture';
 
 /**
@@ -8,9 +8,7 @@ import { startClientFixture, type ClientFixture } from './fixture';
  * errors it throws must never carry the installation's secret or an access token, whatever went wrong.
  */
 let fixture: ClientFixture;
-const lines: string[] = [];
-const record = (level: string) => (fields: Record<string, unknown>, message: string) => void lines.push(`${level} ${message} ${serialise(fields)}`);
-const logger: Logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
+const { logger, entries } = recordingLogger();
 
 beforeAll(async () => {
   fixture = await startClientFixture();
@@ -34,13 +32,8 @@ it('never logs or throws an oauthSecret or an access token, through retries, ref
   await fixture.client(fixture.atTestServer(), { logger, scopes: ['view_room'] }).rooms.get(1).catch((error: unknown) => thrown.push(error));
 
   expect(thrown.map((error) => (error as { code?: string }).code)).toEqual(['HIPCHAT_API_ERROR', 'HIPCHAT_API_ERROR', 'INSTALLATION_GONE']);
-  expect(lines.length).toBeGreaterThan(0);
+  expect(entries.length).toBeGreaterThan(0);
   const secrets = [fixture.installations[0]!.oauthSecret, ...fixture.stack.emulator.log.tokensIssued.map((issued) => issued.token)];
-  const everything = [...lines, ...thrown.map((error) => serialise({ error }))];
+  const everything = [...entries.map(printed), ...thrown.map((error) => serialise({ error }))];
   for (const secret of secrets) expect(everything.filter((line) => line.includes(secret))).toEqual([]);
 });
-
-/** Fields as a logger would print them: errors with their message, stack and causes, all the way down. */
-function serialise(fields: Record<string, unknown>): string {
-  return JSON.stringify(fields, (_name, value: unknown) => (value instanceof Error ? { ...value, message: value.message, stack: value.stack, cause: value.cause } : value));
-}

@@ -4,12 +4,7 @@
  * room notifications all at once, each installation to its own room, reports how they went, and exits.
  */
 import Redis from 'ioredis';
-import type { Installation } from '../../../lib/core/installation';
-import { isConnectError } from '../../../lib/errors';
-import { createInstallationClient } from '../../../lib/hipchat';
-import type { Scope } from '../../../lib/core/descriptor';
-import { RedisStore } from '../../../lib/stores/redis';
-import { silentLogger } from '../../../lib/logger';
+import { createInstallationClient, isConnectError, RedisStore, silentLogger, type Installation, type Scope } from 'hipchat-connect';
 
 export interface SenderTask {
   redisUrl: string;

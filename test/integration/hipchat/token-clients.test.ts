@@ -1,7 +1,5 @@
 import { run as notifyCommand } from '../../../lib/cli/commands/notify';
-import { isConnectError } from '../../../lib/errors';
-import { createTokenClient } from '../../../lib/hipchat';
-import { silentLogger } from '../../../lib/logger';
+import { createTokenClient, isConnectError, silentLogger } from 'hipchat-connect';
 import { startCheckedEmulator, type CheckedEmulator } from '../../support/checked-emulator';
 import { runCommand } from '../../support/cli';
 import { failureOf } from '../../support/failure';

@@ -1,12 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import Redis from 'ioredis';
-import { createInstallationClient } from '../../../lib/hipchat';
-import { isConnectError } from '../../../lib/errors';
-import { silentLogger } from '../../../lib/logger';
-import { RedisStore } from '../../../lib/stores/redis';
+import { createInstallationClient, isConnectError, RedisStore, silentLogger } from 'hipchat-connect';
 import { json, startApiServer, type ApiServer } from '../../support/api-server';
 import { startOwnRedis, type OwnRedis } from '../../support/redis';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
+import { waitFor } from '../../support/wait-for';
 import { quietOptions, startClientFixture, type ClientFixture } from './fixture';
 
 /**
@@ -135,11 +133,3 @@ describe('a token endpoint that misbehaves', () => {
     expect(isConnectError(failure, 'HIPCHAT_API_ERROR')).toBe(true);
   });
 });
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -1,5 +1,4 @@
-import { isConnectError } from '../../../lib/errors';
-import type { Scope } from '../../../lib/core/descriptor';
+import { isConnectError, type Scope } from 'hipchat-connect';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
 import { startClientFixture, type ClientFixture } from './fixture';
 import { runSenders } from './senders';

@@ -1,12 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAddon } from '../../../lib/addon';
+import { createAddon, FileStore, RedisStore, silentLogger } from 'hipchat-connect';
+import type { HostInstallation } from 'hipchat-connect/emulator';
 import { run } from '../../../lib/cli/commands/migrate';
-import type { HostInstallation } from '../../../lib/emulator';
-import { silentLogger } from '../../../lib/logger';
-import { FileStore } from '../../../lib/stores/file';
-import { RedisStore } from '../../../lib/stores/redis';
 import { startCheckedEmulator, type CheckedEmulator } from '../../support/checked-emulator';
 import { runCommand } from '../../support/cli';
 import { connectTestRedis, type TestRedis } from '../../support/redis';

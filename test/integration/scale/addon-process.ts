@@ -7,8 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import Redis from 'ioredis';
 import { createWeatherAddon } from '../../../lib/demo/weather';
-import { createConsoleLogger, silentLogger } from '../../../lib/logger';
-import { RedisStore } from '../../../lib/stores/redis';
+import { createConsoleLogger, RedisStore, silentLogger } from 'hipchat-connect';
 
 export interface AddonProcessTask {
   redisUrl: string;

@@ -1,10 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { startEmulator, type Emulator } from '../../../lib/emulator';
-import type { HostInstallation } from '../../../lib/emulator/host';
-import { isConnectError } from '../../../lib/errors';
-import { silentLogger } from '../../../lib/logger';
+import { isConnectError, silentLogger } from 'hipchat-connect';
+import { startEmulator, type Emulator, type HostInstallation } from 'hipchat-connect/emulator';
 import { roomMessagePayload } from '../../bench/payload';
 import { hostToken } from '../../support/installations';
 import { connectTestRedis, type TestRedis } from '../../support/redis';

@@ -6,9 +6,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import Redis from 'ioredis';
 import { createWeatherAddon } from '../../../lib/demo/weather';
-import { silentLogger } from '../../../lib/logger';
-import { FileStore } from '../../../lib/stores/file';
-import { RedisStore } from '../../../lib/stores/redis';
+import { FileStore, RedisStore, silentLogger } from 'hipchat-connect';
 
 export interface ShutdownChildConfig {
   store: { file: string } | { redisUrl: string; prefix: string };

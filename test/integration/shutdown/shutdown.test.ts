@@ -2,12 +2,12 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger } from '../../../lib/logger';
-import { RedisStore } from '../../../lib/stores/redis';
+import { RedisStore, silentLogger } from 'hipchat-connect';
 import { roomMessagePayload } from '../../bench/payload';
 import { hostToken } from '../../support/installations';
 import { startLaxHost, type LaxHost } from '../../support/lax-host';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
+import { waitFor } from '../../support/wait-for';
 import type { ChildMessage, ShutdownChildConfig } from './shutdown-child';
 
 const REGISTER_TS = join(__dirname, '..', '..', 'support', 'register-ts.js');
@@ -32,14 +32,6 @@ async function startChild(config: ShutdownChildConfig): Promise<Child> {
     void exited.then((how) => reject(new Error(`the child ended (${how}) before it listened`)));
   });
   return { process: child, url, started, exited };
-}
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** An install as the host sends it; settles with the status, or with the error that ended the request. */
@@ -100,7 +92,7 @@ describe.each(['FileStore', 'RedisStore'] as const)('an add-on on the %s given S
       headers: { 'content-type': 'application/json', authorization: `JWT ${hostToken(installation)}` },
       body: JSON.stringify(roomMessagePayload('fast-1', '/slow')),
     });
-    await until(() => child.started.length === 4);
+    await waitFor(() => child.started.length === 4);
 
     const signalledAt = Date.now();
     child.process.kill('SIGTERM');

@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Cluster, Redis } from 'ioredis';
 import request from 'supertest';
-import type { Installation } from '../../../lib/core/installation';
-import { isConnectError } from '../../../lib/errors';
+import { isConnectError, type Installation } from 'hipchat-connect';
 import { installationKeys } from '../../../lib/stores/redis-layout';
 import { roomMessagePayload } from '../../bench/payload';
 import { hostToken } from '../../support/installations';
-import { startStack, type Stack } from '../../support/stack';
+import { redisStore, startStack, type Stack } from '../../support/stack';
 
 /** What the scenario needs of a topology: clients, and a master to kill. */
 export interface FailoverTopology {
@@ -44,7 +43,7 @@ export function describeFailover(name: string, topology: () => FailoverTopology)
       for (const client of clients) client.on('error', () => undefined); // the fail-over is the point
       // Limits high enough for the notifications sent here, which is not what this file tests.
       const setup = { emulator: { rateLimit: { limit: 100_000 }, floodControl: { limit: 100_000 } } };
-      [a, b] = await Promise.all([startStack(clients[0]!, prefix, {}, setup), startStack(clients[1]!, prefix, { cache: { max: 2 } }, setup)]);
+      [a, b] = await Promise.all([startStack({ store: redisStore(clients[0]!, prefix) }, setup), startStack({ store: redisStore(clients[1]!, prefix), cache: { max: 2 } }, setup)]);
     });
     afterAll(async () => {
       await Promise.allSettled([a?.close(), b?.close()]);

@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileStore } from '../../../lib/stores/file';
+import { FileStore } from 'hipchat-connect';
 
 const REGISTER_TS = join(__dirname, '..', '..', 'support', 'register-ts.js');
 

@@ -1,5 +1,5 @@
 /** Writes to a FileStore at argv[2] for ever, each write large enough to take a while: to be killed mid-write. */
-import { FileStore } from '../../../lib/stores/file';
+import { FileStore } from 'hipchat-connect';
 
 const store = new FileStore({ path: process.argv[2]! });
 const padding = 'x'.repeat(8 * 1024 * 1024);

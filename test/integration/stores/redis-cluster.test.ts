@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Cluster } from 'ioredis';
-import { silentLogger } from '../../../lib/logger';
-import { RedisStore } from '../../../lib/stores/redis';
+import { EncryptedStore, RedisStore, SecretKeyring, silentLogger } from 'hipchat-connect';
 import { run as rotateKeys } from '../../../lib/cli/commands/rotate-keys';
-import { EncryptedStore } from '../../../lib/stores/encrypted-store';
 import { installationKeys } from '../../../lib/stores/redis-layout';
-import { SecretKeyring } from '../../../lib/stores/secret-keys';
 import { describeStoreContract, makeInstallation } from '../../contract/store-contract';
 import { runCommand } from '../../support/cli';
 import { deleteUnderPrefixOnCluster, startCluster, type TestCluster } from '../../support/redis-cluster';

@@ -1,7 +1,8 @@
 import Redis from 'ioredis';
-import { RedisStore } from '../../../lib/stores/redis';
+import { RedisStore } from 'hipchat-connect';
 import { recordingLogger } from '../../support/recording-logger';
 import { startOwnRedis, type OwnRedis } from '../../support/redis';
+import { waitFor } from '../../support/wait-for';
 
 /** What a store outage leaves in the log: a line when it starts and one when it ends, not one per retry. */
 let server: OwnRedis;
@@ -9,14 +10,6 @@ beforeAll(async () => {
   server = await startOwnRedis();
 });
 afterAll(() => server.kill());
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 it('logs an outage once when it starts and once when it ends, with its length, and lets ioredis print nothing', async () => {
   const printed = jest.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -29,14 +22,14 @@ it('logs an outage once when it starts and once when it ends, with its length, a
     let attempts = 0;
     client.on('reconnecting', () => (attempts += 1));
     await server.stop();
-    await until(() => attempts >= 5);
+    await waitFor(() => attempts >= 5);
     await expect(store.getValue('o1', 'k')).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
     expect(entries.map((entry) => `${entry.level} ${entry.message}`)).toEqual([
       'warn Redis unavailable: store calls fail with STORE_UNAVAILABLE until it is back (ioredis keeps reconnecting)',
     ]);
 
     await server.start();
-    await until(() => entries.length === 2);
+    await waitFor(() => entries.length === 2);
     expect(entries[1]).toMatchObject({ level: 'info', message: expect.stringMatching(/^Redis available again after \d+\.\d s$/), fields: { outageMs: expect.any(Number) } });
     expect(entries[1]!.fields.outageMs).toBeGreaterThanOrEqual(250);
     await expect(store.getValue('o1', 'k')).resolves.toBeUndefined(); // answered again (persistence is off: the value went with the server)

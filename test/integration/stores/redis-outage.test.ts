@@ -1,7 +1,5 @@
 import Redis, { type RedisOptions } from 'ioredis';
-import { isConnectError } from '../../../lib/errors';
-import { silentLogger } from '../../../lib/logger';
-import { RedisStore } from '../../../lib/stores/redis';
+import { isConnectError, RedisStore, silentLogger } from 'hipchat-connect';
 import { makeInstallation } from '../../contract/store-contract';
 import { startOwnRedis, type OwnRedis } from '../../support/redis';
 

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
-import { silentLogger } from '../../../lib/logger';
-import { RedisStore } from '../../../lib/stores/redis';
+import { RedisStore, silentLogger } from 'hipchat-connect';
 import { describeStoreContract } from '../../contract/store-contract';
 import { deleteUnderPrefix } from '../../support/redis';
 import { describeIfRedisSupports } from '../../support/redis-servers';

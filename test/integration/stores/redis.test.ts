@@ -1,7 +1,5 @@
 import Redis from 'ioredis';
-import { isConnectError } from '../../../lib/errors';
-import { silentLogger } from '../../../lib/logger';
-import { RedisStore } from '../../../lib/stores/redis';
+import { isConnectError, RedisStore, silentLogger } from 'hipchat-connect';
 import { describeStoreContract, makeInstallation } from '../../contract/store-contract';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
 

@@ -3,18 +3,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run as rotateKeys } from '../../../lib/cli/commands/rotate-keys';
-import type { Installation } from '../../../lib/core/installation';
-import { isConnectError } from '../../../lib/errors';
-import { silentLogger } from '../../../lib/logger';
-import { EncryptedStore } from '../../../lib/stores/encrypted-store';
-import { FileStore } from '../../../lib/stores/file';
-import { RedisStore } from '../../../lib/stores/redis';
+import { EncryptedStore, FileStore, isConnectError, RedisStore, SecretKeyring, silentLogger, type Installation } from 'hipchat-connect';
 import { installationKeys } from '../../../lib/stores/redis-layout';
-import { SecretKeyring, sealedKeyId } from '../../../lib/stores/secret-keys';
+import { sealedKeyId } from '../../../lib/stores/secret-keys';
 import { runCommand } from '../../support/cli';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { serveStandalone, type Served } from '../../support/serve';
-import { startStack, type Stack } from '../../support/stack';
+import { redisStore, startStack, type Stack } from '../../support/stack';
 import { makeInstallation } from '../../contract/store-contract';
 
 const [OLD, NEW] = [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')];
@@ -51,7 +46,7 @@ describe('secrets at rest in Redis, and rotate-keys under a running add-on', () 
   beforeAll(async () => {
     test = connectTestRedis();
     // The old deployment, sealing with OLD: installs, and a token cached for each installation.
-    old = await startStack(test.redis, test.prefix, { secretKeys: [OLD] }, { emulator: { rateLimit: { limit: 100_000 }, floodControl: { limit: 100_000 } } });
+    old = await startStack({ store: redisStore(test.redis, test.prefix), secretKeys: [OLD] }, { emulator: { rateLimit: { limit: 100_000 }, floodControl: { limit: 100_000 } } });
     for (let index = 0; index < 12; index++) {
       const { oauthId } = await old.emulator.install({ descriptorUrl: old.descriptorUrl, roomId: old.emulator.rooms[index % 2]!.id });
       const installation = (await old.addon.installation(oauthId))!;
@@ -69,7 +64,7 @@ describe('secrets at rest in Redis, and rotate-keys under a running add-on', () 
       }));
     }
     // The new deployment, NEW first and OLD still there to open what is not re-encrypted yet.
-    const stack = await startStack(test.redis, test.prefix, { secretKeys: [NEW, OLD] });
+    const stack = await startStack({ store: redisStore(test.redis, test.prefix), secretKeys: [NEW, OLD] });
     current = { stack, served: await serveStandalone(stack.addon) };
   });
   afterAll(async () => {

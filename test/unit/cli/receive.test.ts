@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../../../lib/cli/commands/receive';
-import { testEvent } from '../../../lib/testing';
+import { testEvent } from 'hipchat-connect/testing';
 import { runCommand } from '../../support/cli';
 
 const receive = (...args: string[]) => runCommand(run, ...args);

@@ -1,4 +1,4 @@
-import type { ApiExchange } from '../../../lib/emulator';
+import type { ApiExchange } from 'hipchat-connect/emulator';
 import { loadContract } from '../../support/openapi-contract';
 
 const contract = loadContract();

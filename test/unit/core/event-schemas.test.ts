@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { problemsWith, schemasDir } from '../../../lib/core/schemas';
-import { WEBHOOK_EVENTS } from '../../../lib/core/webhook/events';
+import { WEBHOOK_EVENTS } from 'hipchat-connect';
 import { roomMessagePayload } from '../../bench/payload';
 
 const readSchema = (file: string) => JSON.parse(readFileSync(path.join(schemasDir(), file), 'utf8'));

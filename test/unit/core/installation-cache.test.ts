@@ -1,6 +1,5 @@
-import { type Installation } from '../../../lib/core/installation';
-import { InstallationCache, type ChangeFeedListener, type Store } from '../../../lib/core/store';
-import { MemoryStore } from '../../../lib/stores/memory';
+import { MemoryStore, type ChangeFeedListener, type Installation, type Store } from 'hipchat-connect';
+import { InstallationCache } from '../../../lib/core/store';
 import { fakeInstallation } from '../../support/installations';
 
 /** A store whose reads wait until the test lets them go, with a change feed the test drives. */

@@ -1,9 +1,6 @@
-import { createAddon } from '../../../lib/addon';
+import { createAddon, isConnectError, MemoryStore, type Logger } from 'hipchat-connect';
 import { PatternChecks } from '../../../lib/core/webhook/pattern-checks';
 import { createWeatherAddon } from '../../../lib/demo/weather';
-import { isConnectError } from '../../../lib/errors';
-import type { Logger } from '../../../lib/logger';
-import { MemoryStore } from '../../../lib/stores/memory';
 
 /** A logger that keeps what it was told. */
 function recordingLogger(): Logger & { said: { level: string; fields: Record<string, unknown>; message: string }[] } {

@@ -1,7 +1,5 @@
-import { createAddon, type Addon } from '../../../lib/addon';
-import { isConnectError } from '../../../lib/errors';
-import type { Logger } from '../../../lib/logger';
-import { fakeInstallation, MemoryStore, testEvent } from '../../../lib/testing';
+import { createAddon, isConnectError, MemoryStore, type Addon, type Logger } from 'hipchat-connect';
+import { fakeInstallation, testEvent } from 'hipchat-connect/testing';
 
 interface RecordingLogger extends Logger {
   warnings: unknown[][];

@@ -1,9 +1,15 @@
 import path from 'node:path';
 import ts from 'typescript';
-import { createAddon, type Addon } from '../../../lib/addon';
-import type { PatternMatch } from '../../../lib/core/webhook/context';
-import type { RoomReference, UserReference } from '../../../lib/core/webhook/payloads';
-import { MemoryStore, testEvent } from '../../../lib/testing';
+import {
+  createAddon, MemoryStore, type Addon, type FileReference, type MessageBase, type PatternMatch, type RoomAndSender,
+  type RoomArchivedPayload, type RoomCreatedPayload, type RoomDeletedPayload, type RoomEnterPayload, type RoomExitPayload,
+  type RoomFileUploadItem, type RoomFileUploadPayload, type RoomMessage, type RoomMessageItem, type RoomMessagePayload,
+  type RoomNotification, type RoomNotificationItem, type RoomNotificationPayload, type RoomReference,
+  type RoomTopicChangeItem, type RoomTopicChangePayload, type RoomUnarchivedPayload, type UserReference,
+  type WebhookContext, type WebhookEnvelope, type WebhookEvent, type WebhookHandler, type WebhookOptions,
+  type WebhookPayloads, type WebhookReply, type WebhookResult,
+} from 'hipchat-connect';
+import { testEvent } from 'hipchat-connect/testing';
 
 /*
  * A type test: the handlers below are what must compile, and each @ts-expect-error line what must not.
@@ -74,10 +80,47 @@ function declareHandlers(addon: Addon): void {
   addon.webhook('room_message', () => ({ color: 'green' }));
 }
 
+/*
+ * The exported names are the types a handler meets, so a handler written apart from its declaration
+ * (in a file of its own, say) can name what it takes and returns.
+ */
+function declareHandlersApart(addon: Addon): void {
+  const greet: WebhookHandler<'room_message'> = (ctx: WebhookContext<'room_message'>): WebhookResult => {
+    const reply: WebhookReply = { message: `Hello @${ctx.sender.mention_name}`, color: 'green' };
+    return reply;
+  };
+  const options = { key: 'greet', pattern: /^\/hello$/ } satisfies WebhookOptions;
+  addon.webhook('room_message', options, greet);
+}
+type PayloadOf<E extends WebhookEvent> = WebhookContext<E>['payload'];
+expectType<Equal<PayloadOf<'room_message'>, RoomMessagePayload>>(true);
+expectType<Equal<PayloadOf<'room_notification'>, RoomNotificationPayload>>(true);
+expectType<Equal<PayloadOf<'room_enter'>, RoomEnterPayload>>(true);
+expectType<Equal<PayloadOf<'room_exit'>, RoomExitPayload>>(true);
+expectType<Equal<PayloadOf<'room_topic_change'>, RoomTopicChangePayload>>(true);
+expectType<Equal<PayloadOf<'room_archived'>, RoomArchivedPayload>>(true);
+expectType<Equal<PayloadOf<'room_unarchived'>, RoomUnarchivedPayload>>(true);
+expectType<Equal<PayloadOf<'room_created'>, RoomCreatedPayload>>(true);
+expectType<Equal<PayloadOf<'room_deleted'>, RoomDeletedPayload>>(true);
+expectType<Equal<PayloadOf<'room_file_upload'>, RoomFileUploadPayload>>(true);
+expectType<Equal<PayloadOf<WebhookEvent>, WebhookPayloads[WebhookEvent]>>(true);
+expectType<Equal<RoomMessagePayload['item'], RoomMessageItem>>(true);
+expectType<Equal<RoomMessageItem['message'], RoomMessage>>(true);
+expectType<Equal<RoomNotificationPayload['item'], RoomNotificationItem>>(true);
+expectType<Equal<RoomNotificationItem['message'], RoomNotification>>(true);
+expectType<Equal<RoomTopicChangePayload['item'], RoomTopicChangeItem>>(true);
+expectType<Equal<RoomFileUploadPayload['item'], RoomFileUploadItem>>(true);
+expectType<Equal<RoomFileUploadItem['file'], FileReference>>(true);
+expectType<Equal<RoomEnterPayload['item'], RoomAndSender>>(true);
+expectType<Equal<RoomMessage['from'], UserReference>>(true);
+expectType<RoomMessagePayload extends WebhookEnvelope ? true : false>(true);
+expectType<RoomMessage extends MessageBase ? true : false>(true);
+
 it('declares handlers whose contexts narrow by event and pattern', () => {
   const addon = createAddon({ key: 'com.example.types', name: 'Types', description: 'Types', scopes: ['send_notification'], store: new MemoryStore() });
   // The run-time half: the declarations that must compile are accepted (those that must not are refused).
   expect(() => declareHandlers(addon)).toThrow('options.webhook pattern');
+  expect(() => declareHandlersApart(addon)).not.toThrow();
   return addon.close();
 });
 

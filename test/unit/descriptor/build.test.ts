@@ -1,4 +1,4 @@
-import { buildDescriptor, type DescriptorSource } from '../../../lib/core/descriptor';
+import { buildDescriptor, type DescriptorSource } from 'hipchat-connect';
 import { thrownBy } from './helpers';
 
 function source(): DescriptorSource {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConnectError } from '../../../lib/errors';
+import { ConnectError } from 'hipchat-connect';
 
 export const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'descriptors');
 

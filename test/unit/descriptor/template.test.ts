@@ -1,4 +1,4 @@
-import { descriptorFromTemplate } from '../../../lib/core/descriptor';
+import { descriptorFromTemplate } from 'hipchat-connect';
 import { fixtureText, thrownBy } from './helpers';
 
 const template = fixtureText('atlassian-connect.json');

@@ -1,4 +1,4 @@
-import { assertValidDescriptor, descriptorProblems } from '../../../lib/core/descriptor';
+import { assertValidDescriptor, descriptorProblems } from 'hipchat-connect';
 import { fixture, thrownBy } from './helpers';
 
 describe('assertValidDescriptor', () => {

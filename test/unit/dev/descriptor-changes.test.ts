@@ -1,4 +1,4 @@
-import type { Descriptor } from '../../../lib/core/descriptor';
+import type { Descriptor } from 'hipchat-connect';
 import { descriptorChanges } from '../../../lib/dev/descriptor-changes';
 
 const base = {

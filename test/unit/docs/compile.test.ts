@@ -20,10 +20,10 @@ const PRELUDE: Record<string, string> = {
   payload: 'declare const payload: unknown;',
   claims: "declare const claims: import('hipchat-connect').Claims;",
   // The repository's own test helper, which docs/emulator.md describes.
-  startCheckedEmulator: "declare function startCheckedEmulator(): Promise<import('hipchat-connect/testing').Emulator & { assertContract(): void; takeViolations(): Array<{ where: 'request' | 'response' }> }>;",
+  startCheckedEmulator: "declare function startCheckedEmulator(): Promise<import('hipchat-connect/emulator').Emulator & { assertContract(): void; takeViolations(): Array<{ where: 'request' | 'response' }> }>;",
   client: "declare const client: import('hipchat-connect').InstallationClient;",
   card: "declare const card: import('hipchat-connect').Card;",
-  emulator: "declare const emulator: import('hipchat-connect/testing').Emulator;",
+  emulator: "declare const emulator: import('hipchat-connect/emulator').Emulator;",
 };
 
 function examples(page: string): Array<{ name: string; code: string }> {
@@ -42,7 +42,7 @@ function diagnosticsOf(files: Array<{ name: string; code: string }>): string[] {
   const options: ts.CompilerOptions = {
     strict: true, noUncheckedIndexedAccess: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022,
     moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true, skipLibCheck: true, noEmit: true,
-    types: ['node', 'jest'], baseUrl: root, paths: { 'hipchat-connect': ['lib/index.ts'], 'hipchat-connect/testing': ['lib/testing.ts'] },
+    types: ['node', 'jest'], baseUrl: root, paths: { 'hipchat-connect': ['lib/index.ts'], 'hipchat-connect/testing': ['lib/testing.ts'], 'hipchat-connect/emulator': ['lib/emulator/index.ts'] },
   };
   const virtual = new Map(files.map((file) => [file.name, file.code]));
   const host = ts.createCompilerHost(options);

@@ -1,4 +1,4 @@
-import { isConnectError } from '../../../lib/errors';
+import { isConnectError } from 'hipchat-connect';
 import { allLoopback, isLoopbackHost, resolvedLoopbackUrl } from '../../../lib/emulator/loopback';
 import { resolveEmulatorOptions } from '../../../lib/emulator/options';
 

@@ -1,5 +1,5 @@
 import { problemsWith } from '../../../lib/core/schemas';
-import { WEBHOOK_EVENTS } from '../../../lib/core/webhook/events';
+import { WEBHOOK_EVENTS } from 'hipchat-connect';
 import { buildEnvelope } from '../../../lib/emulator/webhook-envelope';
 import { seedWorld } from '../../../lib/emulator/world';
 

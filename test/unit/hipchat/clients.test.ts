@@ -1,7 +1,5 @@
-import { createInstallationClient, createTokenClient } from '../../../lib/hipchat';
-import { fakeInstallation } from '../../../lib/testing';
-import { MemoryStore } from '../../../lib/stores/memory';
-import { silentLogger } from '../../../lib/logger';
+import { createInstallationClient, createTokenClient, MemoryStore, silentLogger } from 'hipchat-connect';
+import { fakeInstallation } from 'hipchat-connect/testing';
 
 const store = new MemoryStore();
 const optionError = (option: string) => expect.objectContaining({ code: 'OPTION_INVALID', details: { option } });

@@ -1,4 +1,5 @@
-import { nextStartIndex, paginate, type Collection } from '../../../lib/hipchat/pagination';
+import { type Collection } from 'hipchat-connect';
+import { nextStartIndex, paginate } from '../../../lib/hipchat/pagination';
 
 const page = (items: number, extra: Partial<Collection<number>> = {}): Collection<number> =>
   ({ items: Array.from({ length: items }, (_, i) => i), startIndex: 0, maxResults: 100, ...extra });

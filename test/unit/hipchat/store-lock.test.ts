@@ -1,8 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { ConnectError } from '../../../lib/errors';
+import { ConnectError, MemoryStore, silentLogger } from 'hipchat-connect';
 import { produceOnce } from '../../../lib/hipchat/store-lock';
-import { silentLogger } from '../../../lib/logger';
-import { MemoryStore } from '../../../lib/stores/memory';
 
 /** A store whose first `failures` deletes fail, as Redis does while a fail-over is under way. */
 class FailingDeletes extends MemoryStore {

@@ -1,13 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAddon } from '../../../lib/addon';
-import { isConnectError } from '../../../lib/errors';
-import type { Logger } from '../../../lib/logger';
-import { EncryptedStore } from '../../../lib/stores/encrypted-store';
-import { FileStore } from '../../../lib/stores/file';
-import { MemoryStore } from '../../../lib/stores/memory';
-import { keyringFrom, SecretKeyring, sealedKeyId } from '../../../lib/stores/secret-keys';
+import { createAddon, EncryptedStore, FileStore, isConnectError, MemoryStore, SecretKeyring, type Logger } from 'hipchat-connect';
+import { keyringFrom, sealedKeyId } from '../../../lib/stores/secret-keys';
 import { describeStoreContract, makeInstallation } from '../../contract/store-contract';
 
 const newKey = () => randomBytes(32).toString('base64');

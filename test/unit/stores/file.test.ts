@@ -1,8 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isConnectError } from '../../../lib/errors';
-import { FileStore } from '../../../lib/stores/file';
+import { FileStore, isConnectError } from 'hipchat-connect';
 import { describeStoreContract, makeInstallation } from '../../contract/store-contract';
 
 async function temporaryDirectory(): Promise<{ directory: string; remove(): Promise<void> }> {

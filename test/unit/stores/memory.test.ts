@@ -1,4 +1,4 @@
-import { MemoryStore } from '../../../lib/stores/memory';
+import { MemoryStore } from 'hipchat-connect';
 import { describeStoreContract } from '../../contract/store-contract';
 
 describeStoreContract('MemoryStore', async () => {

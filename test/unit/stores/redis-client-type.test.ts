@@ -1,5 +1,5 @@
 import { Cluster, Redis } from 'ioredis';
-import type { RedisClient } from '../../../lib/stores/redis';
+import type { RedisClient } from 'hipchat-connect';
 
 /**
  * RedisStore types its client structurally (so its declarations need no ioredis); this is where the

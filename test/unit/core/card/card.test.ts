@@ -1,4 +1,4 @@
-import { assertValidCard, cardFallbackText, cardProblems, type Card } from '../../../../lib/core/card';
+import { assertValidCard, cardFallbackText, cardProblems, type Card } from 'hipchat-connect';
 import { notificationBody } from '../../../../lib/hipchat/notification';
 
 const card: Card = { style: 'link', id: 'c1', title: 'Release 2.0', url: 'https://example.com/releases/2.0' };

@@ -1,8 +1,7 @@
-import { queryGlance, glanceDataProblems, type GlanceData } from '../../../../lib/core/glance';
+import { createInstallationClient, MemoryStore, silentLogger, type GlanceData } from 'hipchat-connect';
+import { glanceDataProblems } from 'hipchat-connect/testing';
+import { queryGlance } from '../../../../lib/core/glance';
 import { viewerOf } from '../../../../lib/core/ui/viewer';
-import { createInstallationClient } from '../../../../lib/hipchat';
-import { silentLogger } from '../../../../lib/logger';
-import { MemoryStore } from '../../../../lib/stores/memory';
 import { fakeInstallation } from '../../../support/installations';
 
 const verified = { installation: fakeInstallation(), claims: { iss: 'oauth-1', sub: '7', iat: 1, exp: 2, context: { room_id: 9 } } };

@@ -1,4 +1,5 @@
-import { HIPCHAT_CLOUD, HostAllowlist, hostRefusal, LOOPBACK_HOSTS } from '../../../../lib/core/install/host-allowlist';
+import { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from 'hipchat-connect';
+import { HostAllowlist, hostRefusal } from '../../../../lib/core/install/host-allowlist';
 
 describe('HostAllowlist', () => {
   const cloudOnly = new HostAllowlist([HIPCHAT_CLOUD]);

@@ -1,7 +1,4 @@
-import { createAddon, type Addon } from '../../../../lib/addon';
-import { descriptorProblems } from '../../../../lib/core/descriptor';
-import { silentLogger } from '../../../../lib/logger';
-import { MemoryStore } from '../../../../lib/stores/memory';
+import { createAddon, descriptorProblems, MemoryStore, silentLogger, type Addon } from 'hipchat-connect';
 import { thrownBy } from '../../descriptor/helpers';
 
 const BASE = 'https://weather.example.com';
