@@ -1,6 +1,9 @@
 import type { WebhookPayloads } from './webhook-payloads';
 
-/** The ten webhook events of protocol section 7, in the order of schemas/events/common.schema.json. */
+/**
+ * The ten webhook events (docs/protocol.md#webhook-events), in the order of
+ * schemas/events/common.schema.json.
+ */
 export const WEBHOOK_EVENTS = [
   'room_message',
   'room_notification',

@@ -5,9 +5,10 @@ import type { User, UserReference } from './world';
 export type MessageColor = 'yellow' | 'green' | 'red' | 'purple' | 'gray';
 
 /**
- * One entry of a room's history, or of a private chat, in the shape `GET /v2/room/{id}/history`
- * answers (protocol section 11). A user's message comes `from` a user reference; a notification, and
- * anything an add-on or an integration sends, `from` a plain name, as section 7's envelopes have it.
+ * One entry of a room's history, or of a private chat, in the shape `GET /v2/room/{id}/history` answers
+ * (docs/protocol.md#api-calls). A user's message comes `from` a user reference; a notification, and anything
+ * an add-on or an integration sends, `from` a plain name, as the webhook envelopes have it
+ * (docs/protocol.md#event-payloads).
  */
 export interface HistoryMessage {
   id: string;
@@ -33,7 +34,7 @@ export type NewMessage = Omit<HistoryMessage, 'id' | 'date' | 'mentions'>;
  * What was said, per room and per private chat, oldest first. Rooms and users are keyed by id; a
  * deleted room's history goes with it. The installation that sent a room message is kept beside it,
  * not in it (the REST API's history knows no such field): `data-target` links in a notification open
- * modules of the add-on that sent it, and of no other (protocol section 9).
+ * modules of the add-on that sent it, and of no other (docs/protocol.md#module-links-in-notifications).
  */
 export class Histories {
   private readonly rooms = new Map<number, HistoryMessage[]>();

@@ -3,7 +3,7 @@ import type { WebhookEvent } from '../core/webhook-events';
 /** Who registered a room webhook: an installation (through its add-on token) or a user (a personal token). */
 export type WebhookOwner = { kind: 'addon'; oauthId: string } | { kind: 'personal'; userId: number };
 
-/** A webhook registered at run time with `POST /v2/room/{id}/webhook` (protocol section 7). */
+/** A webhook registered at run time with `POST /v2/room/{id}/webhook` (docs/protocol.md#room-webhooks). */
 export interface RoomWebhook {
   id: number;
   roomId: number;

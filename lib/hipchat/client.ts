@@ -5,7 +5,7 @@ import { Glances } from './resources/glances';
 import { Rooms } from './resources/rooms';
 import { Users } from './resources/users';
 
-/** The REST API v2 calls of protocol section 11, grouped by what they act on. */
+/** The REST API v2 calls (docs/protocol.md#api-calls), grouped by what they act on. */
 export interface HipChatClient {
   readonly rooms: Rooms;
   readonly users: Users;
@@ -17,8 +17,8 @@ export interface HipChatClient {
    */
   request<T = unknown>(route: string, params?: RequestParams): Promise<T>;
   /**
-   * Whether the token may make a call, asked without making it (`?auth_test=true`, protocol section 11):
-   * true when the host answers 202, false when it answers 401 or 403.
+   * Whether the token may make a call, asked without making it (`?auth_test=true`,
+   * docs/protocol.md#api-authentication): true when the host answers 202, false when it answers 401 or 403.
    */
   authTest(route: string, params?: RequestParams): Promise<boolean>;
 }

@@ -19,7 +19,7 @@ interface NotificationFields {
 }
 
 /**
- * A room notification (protocol section 11). `message` is the text every client shows; with a `card`
+ * A room notification (docs/protocol.md#api-calls). `message` is the text every client shows; with a `card`
  * it may be left out, and is then made from the card (its title, description and link).
  */
 export type NotificationRequest = NotificationFields & ({ message: string; card?: Card } | { message?: string; card: Card });

@@ -14,9 +14,9 @@ export interface TokenClientOptions extends ClientOptions {
 }
 
 /**
- * A client for a token someone made by hand (protocol section 12): a room notification token from the
- * room's admin page, or a personal access token. No installation, no store: the token is what it is,
- * so a 401 is final.
+ * A client for a token someone made by hand (docs/protocol.md#notification-only-use): a room notification
+ * token from the room's admin page, or a personal access token. No installation, no store: the token is what
+ * it is, so a 401 is final.
  */
 export function createTokenClient(options: TokenClientOptions): HipChatClient {
   if (typeof options?.token !== 'string' || options.token.trim() === '') throw invalidOption('token', 'a non-empty string');

@@ -1,7 +1,7 @@
 /**
- * Request and response bodies of the REST API v2 calls in protocol section 11, as the OpenAPI document
- * in shared/ describes them, in the host's own field names. Answers are typed with what the host always
- * sends as required and the rest optional; the host may send more.
+ * Request and response bodies of the REST API v2 calls (docs/protocol.md#api-calls), as the OpenAPI document
+ * in test/fixtures/openapi/ describes them, in the host's own field names. Answers are typed with what the
+ * host always sends as required and the rest optional; the host may send more.
  */
 import type { WebhookEvent } from '../core/webhook-events';
 
@@ -89,7 +89,10 @@ export interface Message {
   file?: Record<string, unknown> | null;
 }
 
-/** The answer to a room message: 201 (protocol section 11; the OpenAPI document's 200 is wrong). */
+/**
+ * The answer to a room message: 201 (the OpenAPI document's 200 is wrong:
+ * docs/protocol.md#openapi-corrections).
+ */
 export interface SentMessage {
   id: string;
   timestamp: string;
@@ -136,7 +139,9 @@ export interface Emoticon {
   width?: number;
 }
 
-/** What a glance shows (protocol section 8), pushed by the add-on or answered to a glance query. */
+/**
+ * What a glance shows (docs/protocol.md#glance-content), pushed by the add-on or answered to a glance query.
+ */
 export interface GlanceContent {
   /** HTML limited to b, strong, em and i. */
   label: { type: 'html'; value: string };

@@ -17,7 +17,7 @@ export interface Caller {
   name: string;
 }
 
-/** What a call needs (protocol section 11's table), declared next to each route. */
+/** What a call needs (the table of docs/protocol.md#api-calls), declared next to each route. */
 export interface Requirement {
   /** The scope the call needs; given several, any one of them will do (`view_room` or `view_group`). */
   scope: string | readonly string[];

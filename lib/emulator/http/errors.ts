@@ -3,13 +3,19 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { isConnectError, type ConnectError, type ErrorCode } from '../../errors';
 import type { Logger } from '../../logger';
 
-/** What section 11's error body may add: the request field at fault and the rule it broke. */
+/**
+ * What the REST API's error body (docs/protocol.md#error-bodies) may add: the request field at fault and the
+ * rule it broke.
+ */
 export interface ErrorDetail {
   field?: string;
   validation?: string;
 }
 
-/** The error body of HipChat's REST API (protocol section 11), which the emulator uses for all its routes. */
+/**
+ * The error body of HipChat's REST API (docs/protocol.md#error-bodies), which the emulator uses for all its
+ * routes.
+ */
 export function sendError(res: Response, status: number, message: string, detail: ErrorDetail = {}): void {
   res.status(status).json({ error: { code: status, type: STATUS_CODES[status] ?? 'Error', message, ...detail } });
 }
@@ -38,7 +44,7 @@ export const notFound: RequestHandler = (req, res) => {
 };
 
 /**
- * Turns anything a route throws into a section 11 body. A ConnectError carries its own status and a
+ * Turns anything a route throws into that error body. A ConnectError carries its own status and a
  * message meant to be read; body-parser errors say whether theirs may be shown (`expose`); anything
  * else is a bug, logged here and answered without details.
  */

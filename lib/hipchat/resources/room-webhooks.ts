@@ -3,8 +3,8 @@ import type { Requester } from '../requester';
 import type { CreatedWebhook, RoomIdOrName, RoomWebhook, RoomWebhookRequest } from '../types';
 
 /**
- * `client.rooms.webhooks`: webhooks registered on one room at run time (protocol section 7; scope
- * admin_room), beside the ones the descriptor declares.
+ * `client.rooms.webhooks`: webhooks registered on one room at run time (docs/protocol.md#room-webhooks;
+ * scope admin_room), beside the ones the descriptor declares.
  */
 export class RoomWebhooks {
   constructor(private readonly api: Requester) {}
