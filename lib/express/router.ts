@@ -7,9 +7,8 @@ import { readJsonBody } from '../http/json-body';
 import { sendJsonAnswer } from '../http/answer';
 import { drainOf } from '../http/drain';
 import { sendJson } from '../http/send-json';
-import { createWebhookEndpoint } from '../http/webhook-endpoint';
+import { webhookLane } from '../http/webhook-lane';
 import { requestBaseUrl } from './base-url';
-import { nodeTokenCarrier } from '../http/token-carrier';
 import type { PageHandler } from './page';
 import { RouteTable } from './routes';
 import { addUiRoutes } from './ui-routes';
@@ -20,7 +19,8 @@ const HEALTH_TIMEOUT_MS = 3000;
 
 /**
  * The add-on's own routes: descriptor, lifecycle callbacks, webhooks, glances, pages, as one middleware
- * to mount in any Express 4 or 5 app, under any path. Anything else passes through to the app around it.
+ * to mount in any Express 4 or 5 app, under any path. Webhooks take their lane first (`webhook-lane.ts`),
+ * the rest the route table. Anything else passes through to the app around it.
  * Every answer carries helmet's strict headers (pages loosen framing for the host), and every route
  * answers from a promise whose rejection becomes a coded error response, so nothing escapes Express 4.
  */
@@ -32,9 +32,7 @@ export function createRouter(handle: AddonHandle<PageHandler>): RequestHandler {
   const json = (req: Request) => readJsonBody(req, options.bodyBytes, options.bodyTimeoutMs);
   const descriptor = (req: Request, res: Response) => sendJson(res, 200, handle.descriptor(requestBaseUrl(req, options.baseUrl)));
 
-  const webhook = createWebhookEndpoint(handle, nodeTokenCarrier);
-  routes.add('POST', `${PATHS.webhook('')}:param`, (req, res, _next, key) => webhook(req, res, key), { ownsHeaders: true });
-
+  const webhooks = webhookLane(handle, respondWithError);
   routes.add('GET', PATHS.descriptor, descriptor);
   routes.add('GET', '/', (req, res, next) => (req.accepts(['html', 'json']) === 'json' ? descriptor(req, res) : next()));
 
@@ -64,6 +62,7 @@ export function createRouter(handle: AddonHandle<PageHandler>): RequestHandler {
   routes.add('GET', PATHS.healthz, async (_req, res) => sendJson(res, 200, await handle.health(HEALTH_TIMEOUT_MS), { 'cache-control': 'no-store' }));
 
   return (req, res, next) => {
+    if (webhooks(req, res)) return;
     let matched;
     try {
       matched = routes.match(req.method, req.path);
@@ -72,7 +71,7 @@ export function createRouter(handle: AddonHandle<PageHandler>): RequestHandler {
       return respondWithError(req, res, error);
     }
     if (!matched) return next();
-    if (!matched.ownsHeaders) applyHeaders(res, STRICT_HEADERS);
+    applyHeaders(res, STRICT_HEADERS);
     Promise.resolve()
       .then(() => drain.run(async () => matched.handler(req, res, next, matched.param)))
       .catch((error: unknown) => respondWithError(req, res, error));

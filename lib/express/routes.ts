@@ -3,34 +3,27 @@ import { decodeSegment } from '../http/path-segment';
 
 export type RouteHandler = (req: Request, res: Response, next: () => void, param: string) => Promise<void> | void;
 
-interface Route {
-  handler: RouteHandler;
-  /** The route writes the security headers itself (the webhook endpoint), so the router does not set them first. */
-  ownsHeaders: boolean;
-}
-
 /**
  * The add-on's few fixed routes, matched by method and path in a table: a plain middleware rather than
  * an Express Router, whose per-request layer machinery is a measurable share of the webhook hot path.
- * A route may end in one parameter segment (`/webhooks/:key`), handed over decoded.
+ * A route may end in one parameter segment (`/installable/:oauthId`), handed over decoded.
  */
 export class RouteTable {
-  private readonly exact = new Map<string, Route>();
-  private readonly prefixed = new Map<string, Route>();
+  private readonly exact = new Map<string, RouteHandler>();
+  private readonly prefixed = new Map<string, RouteHandler>();
 
-  add(method: string, path: string, handler: RouteHandler, { ownsHeaders = false } = {}): void {
-    const route = { handler, ownsHeaders };
-    if (path.endsWith('/:param')) this.prefixed.set(`${method} ${path.slice(0, -'/:param'.length)}`, route);
-    else this.exact.set(`${method} ${path}`, route);
+  add(method: string, path: string, handler: RouteHandler): void {
+    if (path.endsWith('/:param')) this.prefixed.set(`${method} ${path.slice(0, -'/:param'.length)}`, handler);
+    else this.exact.set(`${method} ${path}`, handler);
   }
 
-  /** The route and its parameter, or undefined when the request is not one of ours. */
-  match(method: string, path: string): (Route & { param: string }) | undefined {
-    const route = this.exact.get(`${method} ${path}`);
-    if (route) return { ...route, param: '' };
+  /** The route's handler and its parameter, or undefined when the request is not one of ours. */
+  match(method: string, path: string): { handler: RouteHandler; param: string } | undefined {
+    const handler = this.exact.get(`${method} ${path}`);
+    if (handler) return { handler, param: '' };
     const slash = path.lastIndexOf('/');
     const parent = this.prefixed.get(`${method} ${path.slice(0, slash)}`);
     if (!parent || slash === path.length - 1) return undefined;
-    return { ...parent, param: decodeSegment(path.slice(slash + 1)) };
+    return { handler: parent, param: decodeSegment(path.slice(slash + 1)) };
   }
 }

@@ -3,9 +3,7 @@ import express from 'express';
 import type { AddonHandle } from '../core/handle';
 import { createErrorResponder } from '../http/error-response';
 import { listenAddress, listenAt, listeningUrl } from '../http/listen-address';
-import { nodeTokenCarrier } from '../http/token-carrier';
-import { createWebhookEndpoint } from '../http/webhook-endpoint';
-import { webhookFirst } from '../http/webhook-first';
+import { webhookLane } from '../http/webhook-lane';
 import { drainOf } from '../http/drain';
 import { closeOnSignals } from '../http/signals';
 import { trustOf, trustProxyFromEnv, untrustedProxyWarning } from './trust-proxy';
@@ -54,12 +52,11 @@ export async function listen(handle: AddonHandle, router: express.RequestHandler
   app.use(router);
   if (options.app) app.use(options.app as express.RequestHandler);
   const drain = drainOf(handle);
-  const endpoint = createWebhookEndpoint(handle, nodeTokenCarrier);
-  const serve = webhookFirst((req, res, key) => drain.run(() => endpoint(req, res, key)), createErrorResponder(handle.options.logger), app);
+  const webhooks = webhookLane(handle, createErrorResponder(handle.options.logger));
   const server = createServer((req, res) => {
-    drain.track(new Promise((resolve) => res.once('close', resolve)));
+    res.once('close', drain.hold());
     if (drain.closing) res.setHeader('connection', 'close');
-    serve(req, res);
+    if (!webhooks(req, res)) app(req, res);
   });
   const address = listenAddress(options);
   await listenAt(server, address);

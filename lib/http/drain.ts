@@ -8,10 +8,12 @@ const ROLLBACK_GRACE_MS = 5000;
  * An add-on's graceful close: what is running is let finish, within a bound, before the store closes.
  * The router and the standalone server's fast lane run their work through `run`, which refuses new
  * work once closing (503 SHUTTING_DOWN, which load balancers and `/healthz` read as "drain me"); a
- * standalone server also `track`s every request it serves, the author's routes included.
+ * standalone server also `hold`s every request it serves until its response closes, the author's routes included.
  */
 export class Drain {
-  private readonly running = new Set<Promise<unknown>>();
+  /** Work accepted and not yet settled: a count, not a set of promises, since every request adds to it. */
+  private active = 0;
+  private readonly whenIdle = new Set<() => void>();
   private readonly servers = new Set<Server>();
   private isClosing = false;
 
@@ -22,15 +24,21 @@ export class Drain {
   /** One piece of the add-on's own work (a route), refused once closing. */
   run<T>(work: () => Promise<T>): Promise<T> {
     if (this.closing) return Promise.reject(new ConnectError('SHUTTING_DOWN', 'The add-on is shutting down'));
-    return this.track(work());
+    const release = this.hold();
+    const running = work();
+    running.then(release, release);
+    return running;
   }
 
-  /** Counts work that was already accepted, until it settles. */
-  track<T>(work: Promise<T>): Promise<T> {
-    const settled = work.then(() => undefined, () => undefined);
-    this.running.add(settled);
-    void settled.then(() => this.running.delete(settled));
-    return work;
+  /** Counts work that was already accepted until the returned function is called (a second call does nothing). */
+  hold(): () => void {
+    this.active++;
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      if (--this.active === 0) for (const idle of this.whenIdle) idle();
+    };
   }
 
   /** A server `addon.listen` started: closed by the drain, and no longer held once it closed by itself. */
@@ -55,14 +63,19 @@ export class Drain {
     await Promise.all(closed);
   }
 
-  private async settled(timeoutMs: number): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
-    try {
-      return await Promise.race([Promise.all([...this.running]).then(() => true), timedOut]);
-    } finally {
-      clearTimeout(timer);
-    }
+  /** Whether everything held was released within `timeoutMs`. */
+  private settled(timeoutMs: number): Promise<boolean> {
+    if (this.active === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (finished: boolean) => {
+        clearTimeout(timer);
+        this.whenIdle.delete(idle);
+        resolve(finished);
+      };
+      const idle = () => done(true);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.whenIdle.add(idle);
+    });
   }
 }
 

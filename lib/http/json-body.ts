@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ConnectError } from '../errors';
+import { deadlinesFor } from './deadlines';
 
 /**
  * Reads a JSON body with a size limit and a time limit of its own (Node's are minutes long, and a
@@ -34,13 +35,13 @@ export function readJsonBody(
     let failed = false;
     const fail = (error: ConnectError) => {
       failed = true;
-      clearTimeout(timer);
+      stopClock();
       reject(error);
       chunks.length = 0;
       req.removeAllListeners('data');
       req.resume();
     };
-    const timer = setTimeout(() => fail(new ConnectError('BODY_TIMEOUT', `The request body did not arrive within ${timeoutMs} ms`, { details: { timeoutMs } })), timeoutMs);
+    const stopClock = deadlinesFor(timeoutMs).start(() => fail(new ConnectError('BODY_TIMEOUT', `The request body did not arrive within ${timeoutMs} ms`, { details: { timeoutMs } })));
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limitBytes) fail(tooLarge(limitBytes));
@@ -48,7 +49,7 @@ export function readJsonBody(
     });
     req.on('error', (cause) => fail(new ConnectError('BODY_MALFORMED', 'The request body could not be read', { cause })));
     req.on('end', () => {
-      clearTimeout(timer);
+      stopClock();
       if (failed) return;
       try {
         const body: unknown = JSON.parse(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8'));

@@ -1,27 +1,30 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddonHandle } from '../core/handle';
-import type { TokenCarrier } from '../core/jwt/extract';
 import type { WebhookReply } from '../core/webhooks';
 import { ConnectError } from '../errors';
 import { readJsonBody } from './json-body';
+import { nodeTokenCarrier } from './token-carrier';
+import { decodeSegment } from './path-segment';
 import { applyHeaders, STRICT_HEADER_LIST, STRICT_HEADERS } from './security-headers';
 
-export type WebhookEndpoint<R extends IncomingMessage = IncomingMessage> = (req: R, res: ServerResponse, key: string) => Promise<void>;
+/** Answers one delivery; `segment` is the path's still-encoded last segment, the webhook's key. */
+export type WebhookEndpoint = (req: IncomingMessage, res: ServerResponse, segment: string) => Promise<void>;
 
 /**
- * The webhook route itself, on plain Node objects so that the Express router and the standalone
- * server's fast lane answer a webhook with the same code: read the body, hand it and the token to
+ * The webhook route itself, on plain Node objects so that the mounted router and the standalone
+ * server (both through `webhook-lane.ts`) answer a webhook with the same code: read the body, hand it and the token to
  * `verifyAndReceive()`, and answer with the reply the host is to post (200) or nothing (204). It
  * writes helmet's strict headers itself, on answers and refusals alike, so a transport does not set them
  * first.
  */
-export function createWebhookEndpoint<R extends IncomingMessage>(handle: AddonHandle, carrierOf: (req: R) => TokenCarrier): WebhookEndpoint<R> {
+export function createWebhookEndpoint(handle: AddonHandle): WebhookEndpoint {
   const { bodyBytes, bodyTimeoutMs } = handle.options;
-  return async (req, res, key) => {
+  return async (req, res, segment) => {
     try {
+      const key = decodeSegment(segment);
       if (!handle.webhooks.find(key)) throw new ConnectError('ROUTE_NOT_FOUND', `No webhook with key "${key}"`);
       const payload = await readJsonBody(req, bodyBytes, bodyTimeoutMs);
-      answer(res, await handle.verifyAndReceive(key, carrierOf(req), payload));
+      answer(res, await handle.verifyAndReceive(key, nodeTokenCarrier(req), payload));
     } catch (error) {
       if (!res.headersSent) applyHeaders(res, STRICT_HEADERS);
       throw error;

@@ -1,10 +1,11 @@
 /**
- * The three yardsticks the add-on is measured against, each as small as its job allows. They get the
- * same requests as the add-on (body, a fresh token each), and answer without a handler's reply.
+ * The yardsticks the add-on is measured against, each as small as its job allows. They get the same
+ * requests as the add-on (body, a fresh token each); all but `express` answer without a handler's reply.
  */
 import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import express from 'express';
+import { STRICT_HEADER_LIST } from '../../lib/http/security-headers';
 
 /**
  * The job's floor: node:http, read the body, `JSON.parse` it, decode the token (header and payload),
@@ -12,17 +13,20 @@ import express from 'express';
  */
 export function floorServer(secret: KeyObject): Server {
   return createServer((req, res) => {
-    readBody(req, (body) => {
-      JSON.parse(body);
-      const token = (req.headers.authorization ?? '').slice('JWT '.length);
-      const [header = '', payload = '', signature = ''] = token.split('.');
-      JSON.parse(Buffer.from(header, 'base64url').toString());
-      JSON.parse(Buffer.from(payload, 'base64url').toString());
-      const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
-      const given = Buffer.from(signature, 'base64url');
-      res.writeHead(given.length === expected.length && timingSafeEqual(given, expected) ? 204 : 401).end();
-    });
+    readBody(req, (body) => void res.writeHead(floorJob(req, body, secret) ? 204 : 401).end());
   });
+}
+
+/**
+ * The ceiling of a middleware mounted in Express 5: Express routing, then the floor's job and helmet's
+ * strict headers (which the add-on sends on every answer), 204. Mounted, no add-on can do less.
+ */
+export function expressFloorApp(secret: KeyObject): express.Express {
+  const app = express();
+  app.post('/webhooks/weather', (req, res) => {
+    readBody(req, (body) => void res.writeHead(floorJob(req, body, secret) ? 204 : 401, [...STRICT_HEADER_LIST]).end());
+  });
+  return app;
 }
 
 /** Express 5 routing alone: the route matched, the body drained unparsed, 204. */
@@ -42,6 +46,18 @@ export function expressJsonApp(): express.Express {
     res.json({ message: `Sunny in ${city}, 21°`, color: 'green', message_format: 'text' });
   });
   return app;
+}
+
+/** Parses the body, decodes the token and checks its HS256 signature: whether it is valid. */
+function floorJob(req: IncomingMessage, body: string, secret: KeyObject): boolean {
+  JSON.parse(body);
+  const token = (req.headers.authorization ?? '').slice('JWT '.length);
+  const [header = '', payload = '', signature = ''] = token.split('.');
+  JSON.parse(Buffer.from(header, 'base64url').toString());
+  JSON.parse(Buffer.from(payload, 'base64url').toString());
+  const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
+  const given = Buffer.from(signature, 'base64url');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function readBody(req: IncomingMessage, done: (body: string) => void): void {

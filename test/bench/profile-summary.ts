@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 interface ProfileNode {
@@ -12,14 +12,17 @@ interface Profile { nodes: ProfileNode[]; samples: number[]; startTime: number; 
 export interface ProfileWindow { target: string; from: number; to: number }
 
 /**
- * The newest `--cpu-prof` profile in `dir`, summarised per target over its measured rounds only (no
- * start-up, no warm-up): self time by where the code lives (a dependency, a node internal module, a
- * folder of lib/) and the frames with the most self time, as shares of the busy samples.
+ * Each target's `--cpu-prof` profile in `dir` (`<target>.cpuprofile`), summarised over its measured
+ * rounds only (no start-up, no warm-up): self time by where the code lives (a dependency, a node
+ * internal module, a folder of lib/) and the frames with the most self time, as shares of the busy samples.
  */
 export function summariseProfile(dir: string, windows: readonly ProfileWindow[], top = 20): string {
-  const file = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))
-    .map((name) => path.join(dir, name)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-  if (file === undefined) return `no .cpuprofile in ${dir}`;
+  const targets = [...new Set(windows.map((window) => window.target))];
+  return targets.map((target) => summariseTarget(path.join(dir, `${target}.cpuprofile`), windows.filter((window) => window.target === target), top)).join('\n');
+}
+
+function summariseTarget(file: string, windows: readonly ProfileWindow[], top: number): string {
+  if (!existsSync(file)) return `\nno profile ${file}`;
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const tallies = new Map<string, { frames: Map<string, number>; areas: Map<string, number>; busy: number }>();

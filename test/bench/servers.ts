@@ -1,8 +1,11 @@
 /**
- * The servers under test, in a process of their own so the load generator does not share their event
- * loop (and, pinned, their core). Prints one JSON line with their URLs and the body, then serves until
- * killed; answers `cpu` messages with the CPU time it has used, so the bench can divide a round's share
- * by its requests.
+ * One server under test (the target named by the first argument), in a process of its own, so that the
+ * load generator does not share its event loop (and, pinned, its core), and so that no other target's
+ * objects pass through node:http's code in the same process: Express gives each request and response
+ * its own prototype, and a process that also serves plain node:http objects runs that shared code
+ * slower for both (measured in docs/performance.md). Prints one JSON line with its URL and the body,
+ * then serves until disconnected; answers `cpu` messages with the CPU time it has used, so the bench
+ * can divide a round's share by its requests.
  */
 import { createSecretKey } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -12,14 +15,16 @@ import { createWeatherAddon } from '../../lib/demo/weather';
 import { silentLogger } from '../../lib/logger';
 import { MemoryStore } from '../../lib/stores/memory';
 import { fakeInstallation } from '../../lib/testing';
-import { expressJsonApp, expressRoutingApp, floorServer } from './baselines';
+import type { Installation } from '../../lib/core/installation';
+import { expressFloorApp, expressJsonApp, expressRoutingApp, floorServer } from './baselines';
 import { roomMessagePayload } from './payload';
 
-export const TARGETS = ['floor', 'express-routing', 'express', 'webhook', 'mounted'] as const;
+export const TARGETS = ['floor', 'express-routing', 'express-floor', 'express', 'webhook', 'mounted'] as const;
 export type Target = (typeof TARGETS)[number];
 
-export interface BenchTargets {
-  urls: Record<Target, string>;
+/** What a target's process prints once it listens. */
+export interface BenchServer {
+  url: string;
   body: string;
 }
 
@@ -30,34 +35,39 @@ export interface CpuReport {
   atMicros: number;
 }
 
-async function main(): Promise<void> {
-  const installation = fakeInstallation();
+/** One target's server: the process runs nothing else, as the target would in production. */
+async function serverFor(target: Target, installation: Installation): Promise<Server> {
+  switch (target) {
+    case 'floor': return floorServer(createSecretKey(Buffer.from(installation.oauthSecret))).listen(0, '127.0.0.1');
+    case 'express-routing': return expressRoutingApp().listen(0, '127.0.0.1');
+    case 'express-floor': return expressFloorApp(createSecretKey(Buffer.from(installation.oauthSecret))).listen(0, '127.0.0.1');
+    case 'express': return expressJsonApp().listen(0, '127.0.0.1');
+    // The example add-on as a server of its own (`addon.listen`), as the demo runs it…
+    case 'webhook': return (await weatherAddon(installation)).listen({ port: 0, host: '127.0.0.1', handleSignals: false });
+    // …and mounted in an Express app (`app.use(addon.router)`).
+    case 'mounted': return express().use((await weatherAddon(installation)).router).listen(0, '127.0.0.1');
+  }
+}
+
+async function weatherAddon(installation: Installation) {
   const store = new MemoryStore();
   await store.storeInstallation(installation);
-  const addon = createWeatherAddon({ store, logger: silentLogger, baseUrl: 'http://127.0.0.1' });
-  const mounted = express();
-  mounted.use(addon.router);
+  return createWeatherAddon({ store, logger: silentLogger, baseUrl: 'http://127.0.0.1' });
+}
 
-  const servers: Record<Target, Server> = {
-    floor: floorServer(createSecretKey(Buffer.from(installation.oauthSecret))),
-    'express-routing': expressRoutingApp().listen(0, '127.0.0.1'),
-    express: expressJsonApp().listen(0, '127.0.0.1'),
-    // The example add-on as a server of its own (`addon.listen`), as the demo runs it…
-    webhook: await addon.listen({ port: 0, host: '127.0.0.1' }),
-    // …and mounted in an Express app (`app.use(addon.router)`).
-    mounted: mounted.listen(0, '127.0.0.1'),
-  };
-  servers.floor.listen(0, '127.0.0.1');
-  await Promise.all(Object.values(servers).map((server) => (server.listening ? undefined : new Promise((resolve) => server.once('listening', resolve)))));
-  const urls = Object.fromEntries(TARGETS.map((name) => [name, `http://127.0.0.1:${(servers[name].address() as AddressInfo).port}/webhooks/weather`]));
-  const targets: BenchTargets = { urls: urls as Record<Target, string>, body: JSON.stringify(roomMessagePayload(installation.oauthId, '/weather Paris')) };
+async function main(target: Target): Promise<void> {
+  const installation = fakeInstallation();
+  const server = await serverFor(target, installation);
+  if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/weather`;
+  const listening: BenchServer = { url, body: JSON.stringify(roomMessagePayload(installation.oauthId, '/weather Paris')) };
   process.on('message', () => {
     const { user, system } = process.cpuUsage();
     process.send?.({ cpuMicros: user + system, atMicros: Number(process.hrtime.bigint() / 1000n) } satisfies CpuReport);
   });
   // Exits when the bench does, so that --cpu-prof writes its profile.
   process.on('disconnect', () => process.exit(0));
-  process.stdout.write(`${JSON.stringify(targets)}\n`);
+  process.stdout.write(`${JSON.stringify(listening)}\n`);
 }
 
-if (require.main === module) void main();
+if (require.main === module) void main(process.argv[2] as Target);

@@ -2,8 +2,8 @@
  * `npm run bench`: the example add-on's verified webhook, as a server of its own (`webhook`, as the
  * demo runs it) and mounted in an Express 5 app (`mounted`), against three yardsticks in the same run:
  * the job's floor (node:http, JSON.parse, one HS256 HMAC), Express 5 routing alone, and Express 5 with
- * express.json(). The servers share one child process, pinned to a core of its own when it can be;
- * this process generates the load, one target at a time, alternating round by round so that machine
+ * express.json(). Each target runs in a child process of its own, pinned to a core of their own when
+ * they can be; this process generates the load, one target at a time, alternating round by round so that machine
  * noise falls on each alike. Each request carries a token of its own from a pool of freshly signed ones.
  * Ratios of request rates from the same run are the figures to compare across machines.
  */
@@ -15,7 +15,7 @@ import { fakeInstallation } from '../../lib/testing';
 import { benchOptions, type BenchOptions } from './options';
 import { summariseProfile, type ProfileWindow } from './profile-summary';
 import { printReport, type Figures } from './report';
-import type { BenchTargets, CpuReport, Target } from './servers';
+import type { BenchServer, CpuReport, Target } from './servers';
 import { tokenPool } from './tokens';
 import { firstLine } from './first-line';
 
@@ -23,13 +23,13 @@ async function main(): Promise<void> {
   const options = benchOptions(process.argv.slice(2));
   const pinned = options.pin && canPin();
   if (pinned) execFileSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
-  const servers = startServers(pinned, options.profile);
+  const servers = new Map(options.targets.map((name) => [name, startServer(name, pinned, options.profile)]));
   const windows: ProfileWindow[] = [];
   try {
-    const targets = await firstLine<BenchTargets>(servers.stdout!);
+    const targets = new Map(await Promise.all([...servers].map(async ([name, child]) => [name, await firstLine<BenchServer>(child.stdout!)] as const)));
     const tokens = tokenPool(fakeInstallation());
-    console.log(conditions(options, pinned, Buffer.byteLength(targets.body), tokens.length));
-    const load = loader(targets, tokens, servers, options);
+    console.log(conditions(options, pinned, Buffer.byteLength(targets.values().next().value!.body), tokens.length));
+    const load = loader(targets, servers, tokens, options);
     for (const name of options.targets) await load(name, 1); // warm-up: JIT, caches, connections
     const figures = Object.fromEntries(options.targets.map((name) => [name, [] as Figures[]])) as Record<Target, Figures[]>;
     for (let round = 1; round <= options.rounds; round++) {
@@ -42,14 +42,15 @@ async function main(): Promise<void> {
     }
     printReport(figures);
   } finally {
-    servers.disconnect();
-    await new Promise((resolve) => servers.once('exit', resolve));
+    await Promise.all([...servers.values()].map((child) => {
+      child.disconnect();
+      return new Promise((resolve) => child.once('exit', resolve));
+    }));
   }
   if (options.profile) console.log(summariseProfile(options.profile, windows));
 }
 
-function loader(targets: BenchTargets, tokens: string[], servers: ChildProcess, options: BenchOptions) {
-  const body = Buffer.from(targets.body);
+function loader(targets: ReadonlyMap<Target, BenchServer>, servers: ReadonlyMap<Target, ChildProcess>, tokens: string[], options: BenchOptions) {
   let next = 0;
   // One token per request, shared round-robin by every connection: no token is sent twice in a row.
   const setupRequest = (request: autocannon.Request) => {
@@ -57,13 +58,15 @@ function loader(targets: BenchTargets, tokens: string[], servers: ChildProcess, 
     return request;
   };
   return async (name: Target, seconds: number): Promise<Figures & { window: [number, number] }> => {
-    const before = await serverCpu(servers);
+    const server = servers.get(name)!;
+    const { url, body } = targets.get(name)!;
+    const before = await serverCpu(server);
     const ownBefore = process.cpuUsage();
     const result = await autocannon({
-      url: targets.urls[name], method: 'POST', body, connections: options.connections, duration: seconds, requests: [{ setupRequest }],
+      url, method: 'POST', body, connections: options.connections, duration: seconds, requests: [{ setupRequest }],
     });
     const own = process.cpuUsage(ownBefore);
-    const after = await serverCpu(servers);
+    const after = await serverCpu(server);
     if (result.errors > 0 || result.non2xx > 0) throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
     const requests = result.requests.total;
     return {
@@ -79,7 +82,7 @@ function conditions(options: BenchOptions, pinned: boolean, bodyBytes: number, p
     `hipchat-connect webhook bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadAverage()}`,
     `room_message ${bodyBytes} bytes; every request its own token from a pool of ${poolSize} freshly signed (distinct jti and iat)`,
     `${options.connections} connections, ${options.rounds} rounds × ${options.seconds} s per target after a 1 s warm-up, targets alternating`,
-    pinned ? 'servers pinned to core 1, load generator to core 0 (taskset)' : 'not pinned: servers and load generator share the cores',
+    `each target in a process of its own; ${pinned ? 'the targets pinned to core 1, the load generator to core 0 (taskset)' : 'not pinned: targets and load generator share the cores'}`,
   ].join('\n');
 }
 
@@ -97,8 +100,9 @@ function canPin(): boolean {
   }
 }
 
-function startServers(pinned: boolean, profileDir: string | undefined): ChildProcess {
-  const node = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(__dirname, 'servers.js')];
+function startServer(target: Target, pinned: boolean, profileDir: string | undefined): ChildProcess {
+  const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${target}.cpuprofile`] : [];
+  const node = [...profiling, path.join(__dirname, 'servers.js'), target];
   const [command, args] = pinned ? ['taskset', ['-c', '1', process.execPath, ...node]] : [process.execPath, node];
   return spawn(command as string, args as string[], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
 }
