@@ -3,6 +3,7 @@ import type { AddonHandle } from '../core/handle';
 import type { WebhookReply } from '../core/webhooks';
 import { ConnectError } from '../errors';
 import { readJsonBody } from './json-body';
+import { endWith } from './send-json';
 import { nodeTokenCarrier } from './token-carrier';
 import { decodeSegment } from './path-segment';
 import { applyHeaders, STRICT_HEADER_LIST, STRICT_HEADERS } from './security-headers';
@@ -32,10 +33,11 @@ export function createWebhookEndpoint(handle: AddonHandle): WebhookEndpoint {
   };
 }
 
-/** One writeHead with every header: Express (mounted) may have set X-Powered-By already. */
+/** One writeHead with every header (Express, mounted, may have set X-Powered-By already), one write. */
 function answer(res: ServerResponse, reply: WebhookReply | undefined): void {
   for (const name of STRICT_HEADERS.removed) res.removeHeader(name);
   if (reply === undefined) return void res.writeHead(204, [...STRICT_HEADER_LIST]).end();
   const text = JSON.stringify(reply);
-  res.writeHead(200, [...STRICT_HEADER_LIST, 'content-type', 'application/json; charset=utf-8', 'content-length', String(Buffer.byteLength(text))]).end(text);
+  res.writeHead(200, [...STRICT_HEADER_LIST, 'content-type', 'application/json; charset=utf-8', 'content-length', String(Buffer.byteLength(text))]);
+  endWith(res, text);
 }

@@ -1,9 +1,10 @@
+import { connect } from 'node:net';
 import express from 'express';
 import request from 'supertest';
 import type { Addon } from '../../../lib/addon';
 import { roomMessagePayload } from '../../bench/payload';
 import { fakeInstallation, hostToken } from '../../support/installations';
-import { listen, serveStandalone, type Served } from '../../support/serve';
+import { listen, serveAddon, serveStandalone, type Served } from '../../support/serve';
 import { storedWeatherAddon } from '../../support/weather-addon';
 
 /** The app around the add-on answers whatever the add-on does not take, and says so. */
@@ -64,5 +65,26 @@ describe('the webhook lane', () => {
       signed(request(url).put('/webhooks/weather')).send(payload),
     ]);
     expect(misses.map((answer) => [answer.status, answer.body.app])).toEqual([[418, 'POST /webhooks/weather/extra'], [418, 'PUT /webhooks/weather']]);
+  });
+
+  it.each(['standalone', 'mounted'] as const)('answers pipelined deliveries on one connection whole and in order (%s)', async (lane) => {
+    const { url } = kept(lane === 'standalone' ? await serveStandalone(addon) : await serveAddon(addon));
+    const { port } = new URL(url);
+    const delivery = (city: string) => {
+      const body = JSON.stringify(roomMessagePayload(installation.oauthId, `/weather ${city}`));
+      return `POST /webhooks/weather HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+        `authorization: JWT ${hostToken(installation)}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
+    const socket = connect(Number(port), '127.0.0.1');
+    let received = '';
+    const answered = new Promise<void>((resolve) => socket.on('data', (chunk) => {
+      received += chunk.toString('utf8');
+      if ((received.match(/Sunny in/g) ?? []).length === 3) resolve();
+    }));
+    socket.write(delivery('Oslo') + delivery('Paris') + delivery('Rome'));
+    await answered;
+    socket.destroy();
+    expect(received.match(/HTTP\/1\.1 \d+/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 200', 'HTTP/1.1 200']);
+    expect(received.match(/Sunny in \w+/g)).toEqual(['Sunny in Oslo', 'Sunny in Paris', 'Sunny in Rome']);
   });
 });
