@@ -9,7 +9,7 @@ const STATUS_BY_CODE = {
   /** `addon.listen` could not take its port (in use, not allowed): the message names the setting to change. */
   LISTEN_FAILED: 500,
 
-  // Incoming JWTs (protocol section 6).
+  // Incoming JWTs (docs/protocol.md#host-signed-jwts).
   JWT_MISSING: 401,
   JWT_MALFORMED: 401,
   JWT_TOO_LARGE: 401,
@@ -37,7 +37,7 @@ const STATUS_BY_CODE = {
   BODY_TIMEOUT: 408,
   PAYLOAD_INVALID: 400,
 
-  // The installation lifecycle (protocol section 4).
+  // The installation lifecycle (docs/protocol.md#installation).
   HOST_NOT_ALLOWED: 403,
   CAPABILITIES_UNREACHABLE: 502,
   CAPABILITIES_INVALID: 502,
@@ -58,8 +58,9 @@ const STATUS_BY_CODE = {
   /** A secret at rest does not decrypt with the key it names: changed, or moved from another record. */
   SECRET_UNREADABLE: 500,
 
-  // Calls to the HipChat REST API (protocol sections 5 and 11). Failures of the host are the gateway's:
-  // 502, 503 when it asked to be called later, 504 when it did not answer in time.
+  // Calls to the HipChat REST API (docs/protocol.md#access-tokens, docs/protocol.md#rest-api). Failures of
+  // the host are the gateway's: 502, 503 when it asked to be called later, 504 when it did not answer in
+  // time.
   HIPCHAT_API_ERROR: 502,
   HIPCHAT_ACCESS_DENIED: 502,
   HIPCHAT_RATE_LIMITED: 503,

@@ -44,7 +44,7 @@ export function signHostToken(installation: Installation, claims: Record<string,
 }
 
 interface SignRequestOptions {
-  /** Where the token goes (protocol section 6): `JWT <t>`, `JWT token=<t>`, or `?signed_request=<t>`. Default `header`. */
+  /** Where the token goes (docs/protocol.md#token-locations): `JWT <t>`, `JWT token=<t>`, or `?signed_request=<t>`. Default `header`. */
   form?: TokenForm;
   /** Claims that replace the defaults of `signHostToken`. */
   claims?: Record<string, unknown>;

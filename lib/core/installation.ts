@@ -1,7 +1,7 @@
 /**
- * One add-on installed into one group (global) or one room, with the OAuth client HipChat created for
- * it (protocol section 1). This is what stores keep; every other record of an installation hangs off
- * its `oauthId`.
+ * One add-on installed into one group (global) or one room, with the OAuth client HipChat created for it
+ * (docs/protocol.md#one-oauth-client-per-installation). This is what stores keep; every other record of an
+ * installation hangs off its `oauthId`.
  */
 export interface Installation {
   oauthId: string;

@@ -4,10 +4,10 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats';
 
 /**
- * The JSON Schemas in `schemas/` are the source of truth (design principle 3). They are compiled once,
- * lazily, by one ajv instance, and addressed by file name without the extension: `descriptor`,
- * `installation`, `capabilities`, `events/room_message`, … — or a definition inside one, by JSON
- * Pointer: `descriptor#/$defs/glance`.
+ * The JSON Schemas in `schemas/` are the source of truth
+ * (docs/principles.md#schemas-are-the-source-of-truth). They are compiled once, lazily, by one ajv instance,
+ * and addressed by file name without the extension: `descriptor`, `installation`, `capabilities`,
+ * `events/room_message`, … — or a definition inside one, by JSON Pointer: `descriptor#/$defs/glance`.
  */
 export type SchemaName = string;
 

@@ -14,9 +14,9 @@ export function hostUrls(url: string): HostUrls {
 }
 
 /**
- * The host's capabilities document (protocol section 3). HipChat wrote the API URL with a trailing slash
- * under `hipchatApiProvider` and without one under `links.api`; both are kept so add-ons meet the same
- * inconsistency they met in production.
+ * The host's capabilities document (docs/protocol.md#host-capabilities-document). HipChat wrote the API URL
+ * with a trailing slash under `hipchatApiProvider` and without one under `links.api`; both are kept so
+ * add-ons meet the same inconsistency they met in production.
  */
 export function capabilitiesDocument(urls: HostUrls) {
   return {

@@ -1,4 +1,4 @@
-/** Where a pushed glance applies (protocol section 8): one room, one user, or the whole group. */
+/** Where a pushed glance applies (docs/protocol.md#glance-pushes): one room, one user, or the whole group. */
 export type GlanceScope = { room: number } | { user: number } | { group: true };
 
 /** The latest content an installation pushed for one of its glances, in one scope. */

@@ -9,10 +9,10 @@ type Message = components['schemas']['Message'];
 
 /**
  * One entry of a room's history, or of a private chat, in the shape `GET /v2/room/{id}/history`
- * answers (protocol section 11): the contract's Message, with what the emulator always sets made
+ * answers (docs/protocol.md#api-calls): the contract's Message, with what the emulator always sets made
  * required and the members of notifications, replies and shared links it keeps besides. A user's
  * message comes `from` a user reference; a notification, and anything an add-on or an integration
- * sends, `from` a plain name, as section 7's envelopes have it.
+ * sends, `from` a plain name, as webhook envelopes have it (docs/protocol.md#webhook-envelope).
  */
 export interface HistoryMessage extends Message {
   type: 'message' | 'notification';
@@ -34,7 +34,7 @@ export type NewMessage = Omit<HistoryMessage, 'id' | 'date' | 'mentions'>;
  * What was said, per room and per private chat, oldest first. Rooms and users are keyed by id; a
  * deleted room's history goes with it. The installation that sent a room message is kept beside it,
  * not in it (the REST API's history knows no such field): `data-target` links in a notification open
- * modules of the add-on that sent it, and of no other (protocol section 9).
+ * modules of the add-on that sent it, and of no other (docs/protocol.md#module-links-in-notifications).
  */
 export class Histories {
   private readonly rooms = new Map<number, HistoryMessage[]>();

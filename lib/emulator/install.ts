@@ -14,12 +14,12 @@ export interface InstallRequest {
 }
 
 /**
- * The host side of protocol section 4: fetch and check the descriptor, create the installation's OAuth
- * client, and POST the credentials to the add-on. HipChat created the client before it called back, so
- * the installation is live from that moment: the add-on may prove its credentials, post an "installed"
- * notice under its own name or push a glance while it handles the callback. If the add-on then refuses,
- * the installation and everything it made meanwhile (tokens, room webhooks, glances) are removed again,
- * so nothing half-installed remains.
+ * The host side of installation (docs/protocol.md#installation): fetch and check the descriptor, create the
+ * installation's OAuth client, and POST the credentials to the add-on. HipChat created the client before it
+ * called back, so the installation is live from that moment: the add-on may prove its credentials, post an
+ * "installed" notice under its own name or push a glance while it handles the callback. If the add-on then
+ * refuses, the installation and everything it made meanwhile (tokens, room webhooks, glances) are removed
+ * again, so nothing half-installed remains.
  */
 export async function installAddon(host: Host, request: InstallRequest): Promise<HostInstallation> {
   const room = request.roomId === undefined ? undefined : requireRoom(host, request.roomId);

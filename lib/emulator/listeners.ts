@@ -20,9 +20,9 @@ export interface WebhookTarget {
 }
 
 /**
- * Everyone who hears an event in a room (protocol section 7): the descriptor webhooks of installations
- * in that room or in the whole group, then the room's registered webhooks. For message events only
- * those whose pattern finds the text.
+ * Everyone who hears an event in a room (docs/protocol.md#room-webhooks): the descriptor webhooks of
+ * installations in that room or in the whole group, then the room's registered webhooks. For message events
+ * only those whose pattern finds the text.
  */
 export function listenersOf(host: Host, room: Room, event: WebhookEvent, text: string): WebhookTarget[] {
   const declared = [...host.installations.values()]
@@ -49,7 +49,10 @@ export function declaredTargets(host: Host, installed: InstalledAddon, event: We
     .map(({ id, url, pattern, authentication }) => ({ id, url, event, pattern, authentication, client, replyFrom: addonName(installed), source: 'descriptor' }));
 }
 
-/** The name an add-on's notifications come from (protocol section 2: `hipchatApiConsumer.fromName`). */
+/**
+ * The name an add-on's notifications come from (`hipchatApiConsumer.fromName`,
+ * docs/protocol.md#capabilities-members).
+ */
 export function addonName(installed: InstalledAddon): string {
   return installed.descriptor.capabilities?.hipchatApiConsumer?.fromName ?? installed.descriptor.name;
 }

@@ -36,8 +36,8 @@ export function record(host: Host, room: Room, fields: NewMessage, sender?: stri
  */
 export async function announce(host: Host, room: Room, message: HistoryMessage, actor: User): Promise<Conversation> {
   const event = message.type === 'message' ? 'room_message' : 'room_notification';
-  // A room_message comes from a user (protocol section 7). A message an integration sent with its own
-  // token has no user behind it, so like a reply it ends there, and no add-on is told of it.
+  // A room_message comes from a user (docs/protocol.md#webhook-envelope). A message an integration sent with
+  // its own token has no user behind it, so like a reply it ends there, and no add-on is told of it.
   if (event === 'room_message' && !isPlainObject(message.from)) return { message, deliveries: [], replies: [] };
   const heard = await fire(host, room, event, actor, message.message, { message });
   const replies = heard.flatMap(({ target, delivery }) => {

@@ -4,8 +4,9 @@ import { availableScopes } from './scopes';
 import type { PersonalGrant, RoomGrant } from './token-registry';
 
 /**
- * The tokens a person made in HipChat's UI rather than through an installation (protocol section 12):
- * a room notification token from a room's admin page, a personal access token from the account page.
+ * The tokens a person made in HipChat's UI rather than through an installation
+ * (docs/protocol.md#notification-only-use): a room notification token from a room's admin page, a personal
+ * access token from the account page.
  */
 export function createRoomToken(host: Host, room: number | string, label = 'Integration'): RoomGrant {
   if (typeof label !== 'string' || label.length < 1 || label.length > 50) {

@@ -6,7 +6,10 @@ import { isBoolean, isObject, isString, oneOf, optional, required, text } from '
 const COLORS: readonly MessageColor[] = ['yellow', 'green', 'red', 'purple', 'gray'];
 const FORMATS = ['html', 'text'] as const;
 
-/** A room notification as section 11 takes it, defaults filled in and `random` resolved to a color. */
+/**
+ * A room notification as the REST API takes it (docs/protocol.md#api-calls), defaults filled in and `random`
+ * resolved to a color.
+ */
 export interface Notification {
   message: string;
   color: MessageColor;
@@ -18,8 +21,8 @@ export interface Notification {
 }
 
 /**
- * Checks a notification body, from `POST /v2/room/{id}/notification` or from a webhook's reply (the
- * same shape, protocol section 7). A wrong field is a PAYLOAD_INVALID naming it; a card is checked
+ * Checks a notification body, from `POST /v2/room/{id}/notification` or from a webhook's reply (the same
+ * shape, docs/protocol.md#webhook-response). A wrong field is a PAYLOAD_INVALID naming it; a card is checked
  * against `schemas/card`, and its first problem names the path inside the card (`card/attributes/0`).
  */
 export function parseNotification(body: Record<string, unknown>, random: () => number = Math.random): Notification {

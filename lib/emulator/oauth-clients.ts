@@ -1,8 +1,9 @@
 import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 
 /**
- * The OAuth client HipChat creates for each installation (protocol section 1): there is no add-on-wide
- * secret, so the client is both the installation's identity and what the token endpoint authenticates.
+ * The OAuth client HipChat creates for each installation
+ * (docs/protocol.md#one-oauth-client-per-installation): there is no add-on-wide secret, so the client is both
+ * the installation's identity and what the token endpoint authenticates.
  */
 export interface OAuthClient {
   oauthId: string;

@@ -48,9 +48,10 @@ export class InstallableTickets {
 const BROWSER_TIMEOUT_MS = 10_000;
 
 /**
- * Protocol section 4, step 6, for an install: the host creates the OAuth client as for the server-side
- * flow, then sends the admin's browser to the add-on's `installedUrl`. Anything but a redirect is the
- * add-on refusing, and the client is removed again, as a refused server-side install is.
+ * The browser redirect flow (docs/protocol.md#browser-redirect-flows) for an install: the host creates the
+ * OAuth client as for the server-side flow, then sends the admin's browser to the add-on's `installedUrl`.
+ * Anything but a redirect is the add-on refusing, and the client is removed again, as a refused server-side
+ * install is.
  */
 export async function redirectInstall(host: Host, tickets: InstallableTickets, request: InstallRequest): Promise<RedirectAnswer> {
   const room = request.roomId === undefined ? undefined : requireRoom(host, request.roomId);
@@ -115,7 +116,8 @@ function removeClient(host: Host, oauthId: string): void {
  */
 async function sendBrowser(host: Host, tickets: InstallableTickets, addonUrl: string, client: OAuthClient): Promise<RedirectAnswer> {
   const target = await resolvedLoopbackUrl(addonUrl, 'installable redirect URL');
-  // The same JSON as the install callback body (protocol section 4, step 2); JSON drops an undefined roomId.
+  // The same JSON as the install callback body (docs/protocol.md#install-callback); JSON drops an undefined
+  // roomId.
   const ticket = tickets.issue({ capabilitiesUrl: host.urls.capabilitiesUrl, oauthId: client.oauthId, oauthSecret: client.oauthSecret, groupId: client.groupId, roomId: client.roomId });
   target.searchParams.set('installable_url', `${host.urls.url}${INSTALLABLE_PATH}/${ticket}`);
   target.searchParams.set('redirect_url', `${host.urls.url}${DONE_PATH}`);

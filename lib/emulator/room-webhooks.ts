@@ -7,7 +7,7 @@ type Webhook = components['schemas']['Webhook'];
 export type WebhookOwner = { kind: 'addon'; oauthId: string } | { kind: 'personal'; userId: number };
 
 /**
- * A webhook registered at run time with `POST /v2/room/{id}/webhook` (protocol section 7): the
+ * A webhook registered at run time with `POST /v2/room/{id}/webhook` (docs/protocol.md#room-webhooks): the
  * contract's Webhook as the emulator keeps it, its id a number from the host's counter (the REST
  * answers give it as a string), its authentication settled, with its room and owner.
  */

@@ -14,10 +14,10 @@ export interface RoomChange {
 }
 
 /**
- * Creating, changing and deleting rooms, with the webhooks HipChat fired for each (protocol section 7):
- * `room_created`, `room_topic_change`, `room_archived` / `room_unarchived`, `room_deleted`. Events go
- * out in the background; who hears them is decided at once, so a deleted room's listeners still hear
- * `room_deleted`.
+ * Creating, changing and deleting rooms, with the webhooks HipChat fired for each
+ * (docs/protocol.md#event-payloads): `room_created`, `room_topic_change`, `room_archived` /
+ * `room_unarchived`, `room_deleted`. Events go out in the background; who hears them is decided at once, so a
+ * deleted room's listeners still hear `room_deleted`.
  */
 export function createRoom(host: Host, fields: { name: string; topic?: string; privacy?: Room['privacy']; owner: User }, actor: User): Room {
   assertNameFree(host, fields.name);

@@ -1,4 +1,6 @@
-/** The API scopes of protocol section 2, with the names and descriptions the capabilities document gives. */
+/**
+ * The API scopes (docs/protocol.md#scopes), with the names and descriptions the capabilities document gives.
+ */
 const SCOPES: Readonly<Record<string, readonly [name: string, description: string]>> = Object.freeze({
   send_notification: ['Send Notification', 'Send room notifications'],
   send_message: ['Send Message', 'Send messages to rooms and users as the add-on'],

@@ -9,7 +9,7 @@ interface GrantBase {
   expiresAt?: number;
 }
 
-/** A token of the client-credentials grant: it acts as the installation (protocol section 5). */
+/** A token of the client-credentials grant: it acts as the installation (docs/protocol.md#token-request). */
 interface AddonGrant extends GrantBase {
   kind: 'addon';
   oauthId: string;
@@ -17,7 +17,10 @@ interface AddonGrant extends GrantBase {
   roomId?: number;
 }
 
-/** A room notification token (protocol section 12): one room, `send_notification` and `view_room`. */
+/**
+ * A room notification token (docs/protocol.md#notification-only-use): one room, `send_notification` and
+ * `view_room`.
+ */
 export interface RoomGrant extends GrantBase {
   kind: 'room';
   roomId: number;
@@ -36,7 +39,7 @@ export type TokenGrant = AddonGrant | RoomGrant | PersonalGrant;
 
 type NewGrant<T extends TokenGrant> = Omit<T, 'token' | 'expiresAt' | 'kind'>;
 
-/** Eight hours, the lifetime of HipChat's add-on tokens (protocol section 5). */
+/** Eight hours, the lifetime of HipChat's add-on tokens (docs/protocol.md#token-lifetime-and-caching). */
 export const DEFAULT_TOKEN_TTL_SECONDS = 8 * 60 * 60;
 
 /**

@@ -2,9 +2,9 @@
 const PLACEHOLDER = /\{([A-Za-z0-9_.]+)\}/g;
 
 /**
- * Fills the placeholders of a module URL (protocol section 2) from `values`, looked up by dotted path.
- * Strings, numbers and booleans are URL-encoded; objects and arrays are JSON-encoded, then URL-encoded;
- * a name without a value becomes empty, as RFC 6570 leaves an undefined variable out. Only own
+ * Fills the placeholders of a module URL (docs/protocol.md#url-placeholders) from `values`, looked up by
+ * dotted path. Strings, numbers and booleans are URL-encoded; objects and arrays are JSON-encoded, then
+ * URL-encoded; a name without a value becomes empty, as RFC 6570 leaves an undefined variable out. Only own
  * properties are read, so `{constructor.name}` finds nothing rather than a prototype's member.
  */
 export function fillUriTemplate(template: string, values: Record<string, unknown>): string {

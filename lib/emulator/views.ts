@@ -37,8 +37,8 @@ interface OpenedView {
 }
 
 /**
- * A page of an add-on as the web client opens it (protocol section 9): the module found by key, its
- * URL's placeholders filled (protocol section 2) and the host's token added for this user and room.
+ * A page of an add-on as the web client opens it (docs/protocol.md#pages): the module found by key, its URL's
+ * placeholders filled (docs/protocol.md#url-placeholders) and the host's token added for this user and room.
  * The host's own values win over `urlTemplateValues` of the same name.
  */
 export async function openView(host: Host, request: ViewRequest): Promise<OpenedView> {

@@ -28,7 +28,7 @@ export interface WebhookEnvelope {
   item: Record<string, unknown>;
 }
 
-/** The webhook body HipChat POSTed, shaped after the captures in protocol section 7. */
+/** The webhook body HipChat POSTed, shaped after the captures (docs/protocol.md#webhook-envelope). */
 export function buildEnvelope(input: EnvelopeInput): WebhookEnvelope {
   return { event: input.event, webhook_id: input.webhookId, oauth_client_id: input.oauthId, item: overlay(baseItem(input), input.item) };
 }

@@ -79,7 +79,8 @@ export async function deliver(host: Host, input: DeliveryInput): Promise<Webhook
     apiUrl: host.urls.apiUrl, now: host.clock(), text, item: input.item,
   });
   // HipChat's default was `none`: a webhook is signed only when it declares `jwt`, so an add-on written
-  // elsewhere sees what HipChat sent it (protocol section 2). hipchat-connect declares `jwt` on all of its own.
+  // elsewhere sees what HipChat sent it (docs/protocol.md#webhook-authentication). hipchat-connect declares
+  // `jwt` on all of its own.
   const { url, headers } = target.authentication === 'jwt' && target.client
     ? placeToken(target.url, hostToken(host, target.client, sender, room), input.tokenForm ?? 'header')
     : { url: target.url, headers: {} };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
-/** The three places a host put a webhook's JWT (protocol section 6). */
+/** The three places a host put a webhook's JWT (docs/protocol.md#token-locations). */
 export type TokenForm = 'header' | 'header-token' | 'query';
 
 export const TOKEN_FORMS: readonly TokenForm[] = Object.freeze(['header', 'header-token', 'query']);

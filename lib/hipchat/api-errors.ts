@@ -2,7 +2,7 @@ import { ConnectError, type ErrorCode } from '../errors';
 import type { Exchange, HttpAnswer } from './exchange';
 import { resumeAt } from './rate-limit';
 
-/** The error body of protocol section 11, as the host sends it. */
+/** The error body of the REST API (docs/protocol.md#error-bodies), as the host sends it. */
 export interface HipChatError {
   code: number;
   type: string;

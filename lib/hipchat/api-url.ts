@@ -29,8 +29,9 @@ export function expandPath(template: string, values: Readonly<Record<string, Pat
 }
 
 /**
- * Appends a path to the API base whether or not the base ends with a slash: the capabilities document
- * gives `https://host/v2/` in one place and `https://host/v2` in another (protocol section 3).
+ * Appends a path to the API base whether or not the base ends with a slash: the capabilities document gives
+ * `https://host/v2/` in one place and `https://host/v2` in another
+ * (docs/protocol.md#api-url-with-or-without-a-slash).
  */
 export function joinApiUrl(base: string, path: string, query: Query = {}): string {
   const url = `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;

@@ -44,7 +44,7 @@ export function checkHttpUrl(value: unknown, option: string): string {
   return value;
 }
 
-/** The REST API v2 calls of protocol section 11, grouped by what they act on. */
+/** The REST API v2 calls (docs/protocol.md#api-calls), grouped by what they act on. */
 export interface HipChatClient {
   readonly rooms: Rooms;
   readonly users: Users;
@@ -56,8 +56,8 @@ export interface HipChatClient {
    */
   request<T = unknown>(route: string, params?: RequestParams): Promise<T>;
   /**
-   * Whether the token may make a call, asked without making it (`?auth_test=true`, protocol section 11):
-   * true when the host answers 202, false when it answers 401 or 403.
+   * Whether the token may make a call, asked without making it (`?auth_test=true`,
+   * docs/protocol.md#api-authentication): true when the host answers 202, false when it answers 401 or 403.
    */
   authTest(route: string, params?: RequestParams): Promise<boolean>;
 }
@@ -92,7 +92,7 @@ export interface TokenClientOptions extends ClientOptions {
 }
 
 /**
- * A client for a token someone made by hand (protocol section 12): a room notification token from the
+ * A client for a token someone made by hand (docs/protocol.md#notification-only-use): a room notification token from the
  * room's admin page, or a personal access token. No installation, no store: the token is what it is,
  * so a 401 is final.
  */

@@ -1,4 +1,7 @@
-/** The HipChat REST client (protocol sections 5, 11 and 12): the two ways to get one, and what it speaks. */
+/**
+ * The HipChat REST client (docs/protocol.md#access-tokens, docs/protocol.md#rest-api,
+ * docs/protocol.md#notification-only-use): the two ways to get one, and what it speaks.
+ */
 export { createInstallationClient, type InstallationClient, type InstallationClientOptions } from './installation-client';
 export { createTokenClient, HIPCHAT_CLOUD_API, type TokenClientOptions, type HipChatClient, type ClientOptions } from './client';
 export type { RetryOptions } from './retry';

@@ -29,8 +29,9 @@ declare module '../core/client' {
 export type { InstallationClient };
 
 /**
- * The client for an installation (protocol sections 5 and 11). Cheap to make: every client over one
- * store shares the token requests in flight, so making one per webhook costs no extra token.
+ * The client for an installation (docs/protocol.md#access-tokens, docs/protocol.md#rest-api). Cheap to make:
+ * every client over one store shares the token requests in flight, so making one per webhook costs no extra
+ * token.
  */
 export function createInstallationClient(installation: Installation, options: InstallationClientOptions): InstallationClient {
   checkInstallation(installation);

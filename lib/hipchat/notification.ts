@@ -6,7 +6,7 @@ import { ConnectError } from '../errors';
 type NotificationFields = Omit<components['schemas']['NotificationRequest'], 'message' | 'card'>;
 
 /**
- * A room notification (protocol section 11). `message` is the text every client shows; with a `card`
+ * A room notification (docs/protocol.md#api-calls). `message` is the text every client shows; with a `card`
  * it may be left out, and is then made from the card (its title, description and link). The host reads
  * `message` as html unless `message_format` says text; a notification given as a plain string, or a
  * message made from the card, is sent as text.

@@ -1,7 +1,7 @@
 import { ConnectError } from '../errors';
 import type { Query } from './api-url';
 
-/** A page of a collection, as the host answers it (protocol section 11). */
+/** A page of a collection, as the host answers it (docs/protocol.md#collections). */
 export interface Collection<T> {
   items: T[];
   startIndex: number;

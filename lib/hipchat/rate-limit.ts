@@ -7,9 +7,9 @@
  * rest, the latest wins, since every limit they speak of must have reset. Undefined when the host did
  * not say.
  *
- * The reset headers are unix seconds (protocol section 11); a value too small to be one (before 2001)
- * is read as seconds from now, which is how some proxies and the flood-control docs of other hosts use
- * the same header names.
+ * The reset headers are unix seconds (docs/protocol.md#rate-limits-and-flood-control); a value too small to
+ * be one (before 2001) is read as seconds from now, which is how some proxies and the flood-control docs of
+ * other hosts use the same header names.
  */
 export function resumeAt(headers: Headers, now: number): number | undefined {
   const times = [

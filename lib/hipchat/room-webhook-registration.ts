@@ -6,9 +6,9 @@ import type { InstallationClient } from './installation-client';
 import type { CreatedWebhook, RoomIdOrName } from './types';
 
 /**
- * Registers a declared webhook for one room at run time (protocol section 7: `POST /room/{id}/webhook`),
- * pointing at the same URL, and so the same handler, as the declaration: the host then delivers it
- * like a descriptor webhook, signed, since the framework always asks for `jwt`.
+ * Registers a declared webhook for one room at run time (`POST /room/{id}/webhook`,
+ * docs/protocol.md#room-webhooks), pointing at the same URL, and so the same handler, as the declaration: the
+ * host then delivers it like a descriptor webhook, signed, since the framework always asks for `jwt`.
  */
 export async function registerRoomWebhook(
   webhooks: WebhookRegistry, client: InstallationClient, baseUrl: string | undefined, room: RoomIdOrName, key: string,

@@ -24,11 +24,11 @@ const POLL = { baseDelayMs: 25, maxDelayMs: 250 };
 const RELEASE_RETRY = { baseDelayMs: 100, maxDelayMs: 1000 };
 
 /**
- * Makes a result (an access token) once across every process sharing the store, however many ask at the
- * same time (design principle 7). The lock is a value set only if absent, with a time to live, holding a
- * random id; it is released only by the process whose id it holds (`deleteValue` with `ifValue`), and
- * expires by itself if that process dies. The others look for the published result with a short
- * backoff, and take the lock themselves if it is freed with no result (its holder failed) or expired.
+ * Makes a result (an access token) once across every process sharing the store, however many ask at the same
+ * time (docs/principles.md#scale-out-on-redis). The lock is a value set only if absent, with a time to live,
+ * holding a random id; it is released only by the process whose id it holds (`deleteValue` with `ifValue`),
+ * and expires by itself if that process dies. The others look for the published result with a short backoff,
+ * and take the lock themselves if it is freed with no result (its holder failed) or expired.
  *
  * A waiter gives up with HIPCHAT_TIMEOUT only after a whole lock lifetime in which neither happened,
  * which means a second holder is working after the first failed.

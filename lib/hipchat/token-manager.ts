@@ -36,7 +36,7 @@ function keysFor(scopes: readonly string[]): { token: string; lock: string } {
 const inFlightByStore = new WeakMap<Store, Map<string, Promise<string>>>();
 
 /**
- * Client-credentials tokens (protocol section 5), fetched once per installation and scope set and
+ * Client-credentials tokens (docs/protocol.md#access-tokens), fetched once per installation and scope set and
  * cached in the store until `marginMs` before they expire. The store keys live under the installation's
  * oauthId, so an uninstall purges them with everything else.
  *

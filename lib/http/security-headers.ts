@@ -35,7 +35,7 @@ export const STRICT_HEADERS = recorded(helmet());
 export const STRICT_HEADER_LIST: readonly string[] = Object.freeze(STRICT_HEADERS.set.flat());
 
 /**
- * For pages the host frames (protocol section 9): helmet's defaults, except that the host's web client
+ * For pages the host frames (docs/protocol.md#framing): helmet's defaults, except that the host's web client
  * may frame them. `X-Frame-Options` can only say DENY or SAMEORIGIN, so it is left out and the CSP's
  * `frame-ancestors` names the allowed hosts. The CSP says nothing else: what the page itself may load
  * is its author's to decide.

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
-/** A realistic room_message envelope (protocol section 7) padded to about 1.5 KB, as a host sends it. */
+/**
+ * A realistic room_message envelope (docs/protocol.md#webhook-envelope) padded to about 1.5 KB, as a host
+ * sends it.
+ */
 export function roomMessagePayload(oauthId: string, text: string): Record<string, unknown> {
   const base = 'https://api.hipchat.com/v2';
   return {

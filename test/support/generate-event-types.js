@@ -2,7 +2,7 @@
 'use strict';
 /**
  * Renders lib/core/webhook/payloads.ts from schemas/events/, so the payload types handlers see cannot
- * drift from the schemas their payloads are validated against (design principle 3). The root type maps
+ * drift from the schemas their payloads are validated against (docs/principles.md#schemas-are-the-source-of-truth). The root type maps
  * each event, in the order of the event enum in common.schema.json, to its payload; shared shapes are
  * emitted once because every event schema $refs the same definitions.
  *

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Renders TypeScript types from the JSON Schemas they describe (the targets in schema-types.json), so
- * the types cannot drift from the schemas (design principle 3). The webhook payload types, whose root
- * schema is put together from schemas/events/, have a generator of their own (generate-event-types.js).
+ * Renders TypeScript types from the JSON Schemas they describe (the targets in schema-types.json), so the
+ * types cannot drift from the schemas (docs/principles.md#schemas-are-the-source-of-truth). The webhook
+ * payload types, whose root schema is put together from schemas/events/, have a generator of their own
+ * (generate-event-types.js).
  *
  *   node test/support/generate-schema-types.js <target>           print one target's types
  *   node test/support/generate-schema-types.js --write [target]   rewrite the target's file (default: all)

@@ -78,7 +78,8 @@ export class OpenApiContract {
     const declared = new Set(operation.parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name as string));
     for (const name of Object.keys(request.query)) if (!declared.has(name)) problems.push(`query parameter ${name} is not declared`);
     const bodySchema = firstContentSchema(operation.requestBody);
-    // auth_test=true asks whether the token may make the call; the host does nothing, so there is no body to send (protocol section 11).
+    // auth_test=true asks whether the token may make the call; the host does nothing, so there is no body to
+    // send (docs/protocol.md#api-authentication).
     const bodyRequired = operation.requestBody?.required && request.query.auth_test !== 'true';
     if (bodySchema) {
       if (typeof request.requestBody === 'string') problems.push('body is not JSON');

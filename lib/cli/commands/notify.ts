@@ -11,7 +11,7 @@ const FORMATS: readonly MessageFormat[] = ['text', 'html'];
 const USAGE = `Usage: hipchat-connect notify --room <id-or-name> [options] <message…>
 
 Sends a room notification with a room notification token or a personal access token: no add-on and no
-install needed (protocol section 12). The words of the message are joined with spaces.
+install needed (docs/protocol.md#notification-only-use). The words of the message are joined with spaces.
 
 Options:
   --room <id-or-name>   the room, by id or name (required)

@@ -1,11 +1,11 @@
 import type { Card } from './types';
 
-/** The longest room notification message the host takes (protocol section 11). */
+/** The longest room notification message the host takes (docs/protocol.md#api-calls). */
 export const MAX_MESSAGE_LENGTH = 10_000;
 
 /**
- * The plain-text message a card goes out with when its sender wrote none, for clients that cannot show
- * cards (protocol section 10 keeps `message` required): the title, the description as text, the link.
+ * The plain-text message a card goes out with when its sender wrote none, for clients that cannot show cards
+ * (the plain `message` stays required, docs/protocol.md#cards): the title, the description as text, the link.
  */
 export function cardFallbackText(card: Card): string {
   const lines = [card.title, descriptionText(card.description), card.url].filter((line): line is string => Boolean(line));
@@ -20,7 +20,10 @@ function descriptionText(description: Card['description']): string | undefined {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
 
-/** Card HTML is limited to a, b, i, strong and span (protocol section 10): dropping the tags leaves the text. */
+/**
+ * Card HTML is limited to a, b, i, strong and span (docs/protocol.md#card-html): dropping the tags leaves the
+ * text.
+ */
 function htmlToText(html: string): string {
   return html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? '');
 }

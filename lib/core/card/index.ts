@@ -1,4 +1,7 @@
-/** Cards of room notifications (protocol section 10): types from their schema, validation, the text fallback. */
+/**
+ * Cards of room notifications (docs/protocol.md#cards): types from their schema, validation, the text
+ * fallback.
+ */
 export type * from './types';
 export { assertValidCard, cardProblems } from './validate';
 export { cardFallbackText, MAX_MESSAGE_LENGTH } from './fallback';

@@ -15,7 +15,7 @@ export type CardUrl1 = string;
 export type CardUrl2 = string;
 
 /**
- * The card of a room notification (protocol section 10). The notification's plain message stays required beside it as the fallback for clients that cannot show cards. Objects are closed so that a misspelt field fails here rather than being dropped silently by the host; metadata is free-form on purpose (card_matches conditions and actions read it).
+ * The card of a room notification (docs/protocol.md#cards). The notification's plain message stays required beside it as the fallback for clients that cannot show cards. Objects are closed so that a misspelt field fails here rather than being dropped silently by the host; metadata is free-form on purpose (card_matches conditions and actions read it).
  */
 export interface Card {
   style: 'file' | 'image' | 'application' | 'link' | 'media';

@@ -1,4 +1,7 @@
-/** The capabilities descriptor (protocol section 2): types from its schema, the builder, the template path, validation. */
+/**
+ * The capabilities descriptor (docs/protocol.md#the-capabilities-descriptor): types from its schema, the
+ * builder, the template path, validation.
+ */
 export type * from './types';
 export { buildDescriptor, type DescriptorSource } from './build';
 export type { DescriptorModules } from './resolve-modules';

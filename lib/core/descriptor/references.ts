@@ -24,7 +24,9 @@ function duplicateKeys(modules: KeyedModule[]): SchemaProblem[] {
   });
 }
 
-/** A glance or action can only open a page the host knows how to show (protocol section 9). */
+/**
+ * A glance or action can only open a page the host knows how to show (docs/protocol.md#targets-and-actions).
+ */
 const TARGETABLE: readonly ModuleList[] = ['webPanel', 'dialog', 'externalPage'];
 
 function danglingTargets(capabilities: Capabilities, modules: KeyedModule[]): SchemaProblem[] {

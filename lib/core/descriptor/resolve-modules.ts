@@ -9,7 +9,7 @@ export function resolveModules(modules: DescriptorModules, at: ResolveUrl): Desc
   return {
     webhook: modules.webhook?.map((webhook) => ({
       ...withUrls(webhook, ['url'], at),
-      // Protocol decision: the host's default (none) let anyone post fake events.
+      // The host's default (none) let anyone post fake events (docs/protocol.md#webhook-authentication).
       authentication: webhook.authentication ?? 'jwt',
     })),
     glance: modules.glance?.map((glance) => ({

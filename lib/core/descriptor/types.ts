@@ -69,7 +69,7 @@ export type Conditions = Condition[];
 export type CssLength = string;
 
 /**
- * The capabilities descriptor an add-on serves at links.self (protocol section 2). Every object is closed (additionalProperties: false) so that a misspelt member fails validation instead of being silently ignored by the host; free-form objects are marked as such. Module keys must also be unique across the descriptor and glance/action targets must name a webPanel, dialog or externalPage: JSON Schema cannot express either, so lib/core/descriptor checks them after this schema.
+ * The capabilities descriptor an add-on serves at links.self (docs/protocol.md#the-capabilities-descriptor). Every object is closed (additionalProperties: false) so that a misspelt member fails validation instead of being silently ignored by the host; free-form objects are marked as such. Module keys must also be unique across the descriptor and glance/action targets must name a webPanel, dialog or externalPage: JSON Schema cannot express either, so lib/core/descriptor checks them after this schema.
  */
 export interface Descriptor {
   /**
@@ -121,7 +121,7 @@ export interface HipchatApiConsumer {
   avatar?: Avatar;
 }
 /**
- * The server-side install flow posts to callbackUrl; the *edUrl members are the optional browser redirect flows (protocol section 4).
+ * The server-side install flow posts to callbackUrl; the *edUrl members are the optional browser redirect flows (docs/protocol.md#browser-redirect-flows).
  */
 export interface Installable {
   allowGlobal?: boolean;
@@ -133,7 +133,7 @@ export interface Installable {
   uninstalledUrl?: AbsoluteUrl;
 }
 /**
- * The host's default authentication is none; the framework always declares jwt (protocol decision). pattern is only allowed on message events.
+ * The host's default authentication is none; the framework always declares jwt (docs/protocol.md#webhook-authentication). pattern is only allowed on message events.
  */
 export interface Webhook {
   url: ModuleUrl;

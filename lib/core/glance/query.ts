@@ -14,9 +14,9 @@ export interface GlanceContext extends Viewer {
 export type GlanceHandler = (context: GlanceContext) => Promise<GlanceData> | GlanceData;
 
 /**
- * Answers a verified glance query (protocol section 8): runs the handler and checks its answer against
- * schemas/glance.schema.json before the host sees it. A failing handler or a bad answer is the add-on's
- * bug: logged here with the glance key, and answered as a coded 500 without the details.
+ * Answers a verified glance query (docs/protocol.md#glance-query): runs the handler and checks its answer
+ * against schemas/glance.schema.json before the host sees it. A failing handler or a bad answer is the
+ * add-on's bug: logged here with the glance key, and answered as a coded 500 without the details.
  */
 export async function queryGlance(key: string, handler: GlanceHandler, viewer: Viewer, logger: Logger): Promise<GlanceData> {
   const context: GlanceContext = Object.assign(viewer, { key, logger });

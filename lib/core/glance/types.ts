@@ -8,7 +8,7 @@ export type GlanceStatus = GlanceLozengeStatus | GlanceIconStatus;
 export type GlanceImageUrl = string;
 
 /**
- * What a glance's queryUrl answers, and the content of a glance push (protocol section 8). The label's HTML is limited to b, strong, em and i, without attributes: the pattern below is the whole rule, so the add-on (before answering) and the host (before showing) check the same thing, and any other tag, an attribute, or a stray '<' fails validation instead of being sanitised away unseen. Character references such as &amp; are text and allowed.
+ * What a glance's queryUrl answers, and the content of a glance push (docs/protocol.md#glance-content). The label's HTML is limited to b, strong, em and i, without attributes: the pattern below is the whole rule, so the add-on (before answering) and the host (before showing) check the same thing, and any other tag, an attribute, or a stray '<' fails validation instead of being sanitised away unseen. Character references such as &amp; are text and allowed.
  */
 export interface GlanceData {
   label: GlanceLabel;

@@ -32,7 +32,7 @@ const MAX_REDIRECTS = 3;
 /**
  * Fetches from a host the add-on does not control, during install and uninstall: bounded in time and
  * size, and following a redirect only within the original origin, so an allowed host cannot bounce the
- * add-on onto an internal address (server-side request forgery, protocol section 4).
+ * add-on onto an internal address (server-side request forgery, docs/protocol.md#install-checks).
  */
 export async function boundedFetch(url: string, request: BoundedRequest): Promise<BoundedResponse> {
   const origin = new URL(url).origin;

@@ -31,7 +31,7 @@ export type TokenOutcome =
 const MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
 
 /**
- * A client-credentials token request (protocol section 5): HTTP Basic with the installation's own
+ * A client-credentials token request (docs/protocol.md#token-request): HTTP Basic with the installation's own
  * client, a form body (the protocol decision), the scopes space-separated. With no scopes the parameter
  * is left out, and the host grants what the descriptor declared (OAuth's default scope). The install
  * flow sends it bounded (below); the REST client through its retrying transport.

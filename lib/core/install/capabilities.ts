@@ -20,9 +20,9 @@ interface CapabilitiesDocument {
 }
 
 /**
- * Reads the host's capabilities document (protocol section 3) and checks that it describes itself at
- * the URL the install named, and that tokens and the API live on that same origin: otherwise a forged
- * install could point the add-on's credentials at a server of the attacker's choosing.
+ * Reads the host's capabilities document (docs/protocol.md#host-capabilities-document) and checks that it
+ * describes itself at the URL the install named, and that tokens and the API live on that same origin:
+ * otherwise a forged install could point the add-on's credentials at a server of the attacker's choosing.
  */
 export async function fetchHostEndpoints(capabilitiesUrl: string, options: CapabilitiesFetchOptions): Promise<HostEndpoints> {
   const response = await boundedFetch(capabilitiesUrl, {

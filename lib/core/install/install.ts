@@ -6,7 +6,7 @@ import { fetchHostEndpoints } from './capabilities';
 import { hostRefusal } from './host-allowlist';
 import type { LifecycleContext } from './context';
 
-/** The install callback body (protocol section 4, step 2), as `schemas/installation` describes it. */
+/** The install callback body (docs/protocol.md#install-callback), as `schemas/installation` describes it. */
 export interface InstallPayload {
   capabilitiesUrl: string;
   oauthId: string;
@@ -28,10 +28,11 @@ export interface InstallRequest {
 }
 
 /**
- * Install and update (protocol section 4, steps 3 and 4). The cheap refusals come first and make no
- * request at all; the host is asked only about a payload that could be accepted. The answer is given
- * only once the store has acknowledged the write and the author's listeners have run. The write is
- * conditional on the record read at the start, so of concurrent installs of one oauthId exactly one wins.
+ * Install and update (docs/protocol.md#install-checks, docs/protocol.md#re-install-and-update). The cheap
+ * refusals come first and make no request at all; the host is asked only about a payload that could be
+ * accepted. The answer is given only once the store has acknowledged the write and the author's listeners
+ * have run. The write is conditional on the record read at the start, so of concurrent installs of one
+ * oauthId exactly one wins.
  */
 export async function install(context: LifecycleContext, body: unknown, request: InstallRequest = {}): Promise<Installation> {
   const payload = parsePayload(body);

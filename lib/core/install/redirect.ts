@@ -9,11 +9,11 @@ export type RedirectKind = 'installed' | 'updated' | 'uninstalled';
 const MAX_INSTALLABLE_BYTES = 16 * 1024;
 
 /**
- * The browser redirect flows (protocol section 4, step 6): the host sends the admin's browser to the
- * add-on with `installable_url`; the add-on reads the installation's JSON from there once and installs
- * or uninstalls through the same checked steps as the server-side callbacks. Both URLs must be on an
- * allowed host: the first so the add-on is not made to fetch from anywhere, the second so that the
- * add-on is not an open redirect.
+ * The browser redirect flows (docs/protocol.md#browser-redirect-flows): the host sends the admin's browser to
+ * the add-on with `installable_url`; the add-on reads the installation's JSON from there once and installs or
+ * uninstalls through the same checked steps as the server-side callbacks. Both URLs must be on an allowed
+ * host: the first so the add-on is not made to fetch from anywhere, the second so that the add-on is not an
+ * open redirect.
  */
 export async function completeRedirect(context: LifecycleContext, kind: RedirectKind, query: Record<string, unknown>): Promise<string> {
   const installableUrl = allowedUrl(context, query.installable_url, 'installable_url');

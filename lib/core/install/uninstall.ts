@@ -4,9 +4,9 @@ import type { Installation } from '../installation';
 import type { LifecycleContext } from './context';
 
 /**
- * Verified uninstall (protocol section 4, step 5, and its decision). HipChat does not sign the DELETE,
- * so the add-on asks the host itself: while the host still issues tokens for the stored credentials the
- * installation is alive and the DELETE is refused; once the host refuses them, everything the
+ * Verified uninstall (docs/protocol.md#verified-uninstall, and its decision). HipChat does not sign the
+ * DELETE, so the add-on asks the host itself: while the host still issues tokens for the stored credentials
+ * the installation is alive and the DELETE is refused; once the host refuses them, everything the
  * installation owns is purged. A host that cannot be reached proves nothing, so nothing is deleted.
  */
 export async function uninstall(context: LifecycleContext, oauthId: string): Promise<Installation> {

@@ -1,6 +1,6 @@
 import { ConnectError } from '../../errors';
 
-/** The verified claims of a host-signed JWT (protocol section 6), normalised across host versions. */
+/** The verified claims of a host-signed JWT (docs/protocol.md#jwt-claims), normalised across host versions. */
 export interface Claims {
   /** The installation's oauthId. */
   iss: string;

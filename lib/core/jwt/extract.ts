@@ -14,8 +14,8 @@ export const MAX_TOKEN_LENGTH = 4096;
 const AUTHORIZATION = /^JWT\s+(?:token=)?"?([^"\s]+)"?\s*$/i;
 
 /**
- * Finds the token in any of the three places of protocol section 6. The header wins when several are
- * present, since a query string can be replayed from a log more easily than a header.
+ * Finds the token in any of the three places a host puts it (docs/protocol.md#token-locations). The header
+ * wins when several are present, since a query string can be replayed from a log more easily than a header.
  */
 export function extractToken(carrier: TokenCarrier): string {
   const token = fromHeader(carrier.authorization) ?? fromFields(carrier.query) ?? fromFields(carrier.body);

@@ -26,7 +26,7 @@ export interface PageToken {
 }
 
 /**
- * The add-on's own short-lived token for its pages' XHR calls (protocol section 6, last paragraph):
+ * The add-on's own short-lived token for its pages' XHR calls (docs/protocol.md#page-tokens):
  * signed with the installation's secret so `authenticate()` verifies it exactly like a host token. It
  * carries the same installation, user and room as the token it was made from, and never outlives the
  * session policy: its `exp` is the earlier of its own life and the end of the session.

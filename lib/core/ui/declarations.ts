@@ -9,7 +9,9 @@ export type Text = string | I18NValue;
  */
 export type IconSource = string | Icon;
 
-/** The conditions HipChat knows (protocol section 2); any other name evaluates to false on the host. */
+/**
+ * The conditions HipChat knows (docs/protocol.md#conditions); any other name evaluates to false on the host.
+ */
 export type KnownCondition =
   | 'room_is_public'
   | 'user_is_admin'

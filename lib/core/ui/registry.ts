@@ -11,9 +11,10 @@ import {
 } from './entries';
 
 /**
- * The UI modules an add-on declared (protocol sections 2, 8, 9), in declaration order, with the handlers
- * the add-on serves them with. Page handlers are whatever the web adapter runs (Express handlers for
- * lib/express); the core only keeps them by the path it serves them at.
+ * The UI modules an add-on declared (docs/protocol.md#capabilities-members, docs/protocol.md#glances,
+ * docs/protocol.md#pages), in declaration order, with the handlers the add-on serves them with. Page handlers
+ * are whatever the web adapter runs (Express handlers for lib/express); the core only keeps them by the path
+ * it serves them at.
  */
 export class UiRegistry<PageHandler> {
   private readonly glances: Glance[] = [];

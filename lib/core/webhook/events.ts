@@ -3,7 +3,7 @@ import type { WebhookEvent } from './payloads';
 export type { WebhookEvent };
 
 /**
- * The ten webhook events of protocol section 7, in the order of schemas/events/common.schema.json;
+ * The ten webhook events (docs/protocol.md#webhook-events), in the order of schemas/events/common.schema.json;
  * their type, WebhookEvent, is generated from that schema.
  */
 export const WEBHOOK_EVENTS = [

@@ -5,7 +5,7 @@
  */
 
 /**
- * A user posted a message in the room (protocol section 7, from a real capture). Slash commands arrive as this event, to the webhook whose pattern matched the text.
+ * A user posted a message in the room (from a real capture, docs/protocol.md#webhook-envelope). Slash commands arrive as this event, to the webhook whose pattern matched the text.
  */
 export type RoomMessagePayload = WebhookEnvelope & {
   event: 'room_message';
@@ -30,7 +30,7 @@ export type RoomMessage = MessageBase & {
   type?: string;
 };
 /**
- * An integration posted a notification in the room (protocol section 7). Unlike room_message, the message is from an integration, not a user, so from is the integration's name.
+ * An integration posted a notification in the room (docs/protocol.md#event-payloads). Unlike room_message, the message is from an integration, not a user, so from is the integration's name.
  */
 export type RoomNotificationPayload = WebhookEnvelope & {
   event: 'room_notification';
@@ -49,21 +49,21 @@ export type RoomNotification = MessageBase & {
   type?: string;
 };
 /**
- * A user entered the room (protocol section 7): the room and the user who entered.
+ * A user entered the room (docs/protocol.md#event-payloads): the room and the user who entered.
  */
 export type RoomEnterPayload = WebhookEnvelope & {
   event: 'room_enter';
   item: RoomAndSender;
 };
 /**
- * A user left the room (protocol section 7): the room and the user who left.
+ * A user left the room (docs/protocol.md#event-payloads): the room and the user who left.
  */
 export type RoomExitPayload = WebhookEnvelope & {
   event: 'room_exit';
   item: RoomAndSender;
 };
 /**
- * A user changed the room's topic (protocol section 7): the room, the user, and the new topic.
+ * A user changed the room's topic (docs/protocol.md#event-payloads): the room, the user, and the new topic.
  */
 export type RoomTopicChangePayload = WebhookEnvelope & {
   event: 'room_topic_change';
@@ -76,35 +76,35 @@ export type RoomTopicChangeItem = RoomAndSender & {
   topic: string;
 };
 /**
- * The room was archived. No surviving source documents this event's item; per the protocol's decision it carries the room and the user who archived it.
+ * The room was archived. No surviving source documents this event's item; per the protocol's decision (docs/protocol.md#event-payloads) it carries the room and the user who archived it.
  */
 export type RoomArchivedPayload = WebhookEnvelope & {
   event: 'room_archived';
   item: RoomAndSender;
 };
 /**
- * The room was unarchived. No surviving source documents this event's item; per the protocol's decision it carries the room and the user who unarchived it.
+ * The room was unarchived. No surviving source documents this event's item; per the protocol's decision (docs/protocol.md#event-payloads) it carries the room and the user who unarchived it.
  */
 export type RoomUnarchivedPayload = WebhookEnvelope & {
   event: 'room_unarchived';
   item: RoomAndSender;
 };
 /**
- * A room was created. No surviving source documents this event's item; per the protocol's decision it carries the room and the user who created it.
+ * A room was created. No surviving source documents this event's item; per the protocol's decision (docs/protocol.md#event-payloads) it carries the room and the user who created it.
  */
 export type RoomCreatedPayload = WebhookEnvelope & {
   event: 'room_created';
   item: RoomAndSender;
 };
 /**
- * The room was deleted. No surviving source documents this event's item; per the protocol's decision it carries the room and the user who deleted it; the room may no longer exist when the handler runs.
+ * The room was deleted. No surviving source documents this event's item; per the protocol's decision (docs/protocol.md#event-payloads) it carries the room and the user who deleted it; the room may no longer exist when the handler runs.
  */
 export type RoomDeletedPayload = WebhookEnvelope & {
   event: 'room_deleted';
   item: RoomAndSender;
 };
 /**
- * A user uploaded a file to the room. No surviving source documents this event's item; per the protocol's decision it carries the room, the user who uploaded, and the file.
+ * A user uploaded a file to the room. No surviving source documents this event's item; per the protocol's decision (docs/protocol.md#event-payloads) it carries the room, the user who uploaded, and the file.
  */
 export type RoomFileUploadPayload = WebhookEnvelope & {
   event: 'room_file_upload';

@@ -16,10 +16,10 @@ export interface ReceiveParts {
 }
 
 /**
- * The one entry point for events (design principle 2): HTTP, tests and the CLI all call this. It
- * validates the payload before any handler runs, runs the handlers the webhook is meant for one after
- * the other in declaration order, and returns the first reply a handler gave (the room notification
- * to post), if any.
+ * The one entry point for events (docs/principles.md#one-entry-for-events): HTTP, tests and the CLI all call
+ * this. It validates the payload before any handler runs, runs the handlers the webhook is meant for one
+ * after the other in declaration order, and returns the first reply a handler gave (the room notification to
+ * post), if any.
  */
 export async function receive(registry: WebhookRegistry, payload: unknown, options: ReceiveOptions, parts: ReceiveParts): Promise<WebhookReply | undefined> {
   const valid = validPayload(payload);

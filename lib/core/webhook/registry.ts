@@ -8,7 +8,10 @@ import { isMessageEvent, isWebhookEvent, toHostPattern, type WebhookEvent } from
 import type { PatternChecks } from './pattern-checks';
 import { prepareValidator } from './validate-payload';
 
-/** A room notification the host posts to the room when a handler returns it (protocol section 7). */
+/**
+ * A room notification the host posts to the room when a handler returns it
+ * (docs/protocol.md#webhook-response).
+ */
 export interface WebhookReply {
   message: string;
   color?: 'yellow' | 'green' | 'red' | 'purple' | 'gray' | 'random';
@@ -64,7 +67,7 @@ export class WebhookRegistry {
   constructor(private readonly patternChecks?: PatternChecks) {}
 
   add(event: string, options: WebhookOptions, handler: WebhookHandler): WebhookDeclaration {
-    if (!isWebhookEvent(event)) throw invalidOption('webhook event', `one of the ten events of protocol section 7, not "${event}"`);
+    if (!isWebhookEvent(event)) throw invalidOption('webhook event', `one of the ten webhook events (docs/protocol.md#webhook-events), not "${event}"`);
     if (typeof handler !== 'function') throw invalidOption('webhook handler', 'a function');
     checkPattern(event, options.pattern);
     const key = options.key ?? `${event.replace(/_/g, '-')}-${this.declarations.length + 1}`;

@@ -18,7 +18,7 @@ export interface Caller {
   name: string;
 }
 
-/** What a call needs (protocol section 11's table), declared next to each route. */
+/** What a call needs (docs/protocol.md#api-calls), declared next to each route. */
 interface Requirement {
   /** The scope the call needs; given several, any one of them will do (`view_room` or `view_group`). */
   scope: string | readonly string[];

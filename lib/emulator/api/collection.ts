@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { ConnectError } from '../../errors';
 import type { Host } from '../host';
 
-/** Section 11's answer for a collection. */
+/** The REST API's answer for a collection (docs/protocol.md#collections). */
 interface Page<T> {
   items: T[];
   startIndex: number;

@@ -10,7 +10,7 @@ import { emoticonDetails, userDetails } from './representations';
 import { hostRouter } from '../http/router';
 
 /**
- * The group's directory (protocol section 11, scope view_group): its users and its emoticons. The
+ * The group's directory (docs/protocol.md#api-calls, scope view_group): its users and its emoticons. The
  * seeded world has no guests and no deleted users, so `include-guests` and `include-deleted` change
  * nothing, but they are checked like any parameter.
  */

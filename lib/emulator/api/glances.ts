@@ -11,9 +11,9 @@ import { hostRouter } from '../http/router';
 const LOZENGE_TYPES = ['default', 'success', 'error', 'current', 'new', 'complete', 'moved'] as const;
 
 /**
- * Glance pushes (protocol section 8): an add-on token replaces the content of its own glances for one
- * room, one user or the whole group. The latest content per glance and scope is kept for the web UI,
- * and every push goes to the log.
+ * Glance pushes (docs/protocol.md#glance-pushes): an add-on token replaces the content of its own glances for
+ * one room, one user or the whole group. The latest content per glance and scope is kept for the web UI, and
+ * every push goes to the log.
  */
 export function glanceRoutes(host: Host): Router {
   const router = hostRouter();
@@ -56,7 +56,9 @@ const isLabelHtml: Check<string> = (value): value is string => isString(value) &
 
 const isNonEmptyArray: Check<unknown[]> = (value): value is unknown[] => Array.isArray(value) && value.length > 0;
 
-/** `{label: {type: 'html', value}, status?: lozenge or icon, metadata?}` (protocol section 8). */
+/**
+ * `{label: {type: 'html', value}, status?: lozenge or icon, metadata?}` (docs/protocol.md#glance-content).
+ */
 function glanceContent(value: unknown, field: string): Record<string, unknown> {
   const content = required(value, field, isObject, 'an object {label, status?, metadata?}');
   const label = required(content.label, `${field}/label`, isObject, 'an object {type: "html", value}');

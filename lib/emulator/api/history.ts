@@ -7,8 +7,8 @@ import { booleanParameter, integerParameter, MAX_RESULTS_LIMIT, page, selfLink }
 import { hostRouter } from '../http/router';
 
 /**
- * Reading a room's history (protocol section 11, scope view_messages). `history` pages back in time from
- * `date` (now by default): start-index 0 is the newest message, and `reverse` (true by default, as in
+ * Reading a room's history (docs/protocol.md#api-calls, scope view_messages). `history` pages back in time
+ * from `date` (now by default): start-index 0 is the newest message, and `reverse` (true by default, as in
  * HipChat) shows each page oldest first. `history/latest` is the newest messages, from `not-before` on.
  * `timezone` is accepted and ignored: dates are always UTC with HipChat's explicit offset.
  */

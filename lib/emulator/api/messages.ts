@@ -16,7 +16,7 @@ const MESSAGE = text(1, 10_000);
 const MESSAGE_RULE = 'a string of 1 to 10000 characters';
 
 /**
- * Saying things (protocol section 11): notifications, messages, replies, shared links and private
+ * Saying things (docs/protocol.md#api-calls): notifications, messages, replies, shared links and private
  * messages. Each counts against flood control, lands in a history at once, and tells the room's
  * listeners in the background: the API answers without waiting for add-ons, as HipChat did.
  */

@@ -16,7 +16,9 @@ const PRIVACY = oneOf(['public', 'private'] as const);
 /** The OpenAPI document types these as strings, and HipChat refused a bare number: `"2"`, not `2`. */
 const USER_KEY_RULE = 'a string: a user id, email or @mention name';
 
-/** Rooms (protocol section 11): list, create, read, change, delete, topic, participants and members. */
+/**
+ * Rooms (docs/protocol.md#api-calls): list, create, read, change, delete, topic, participants and members.
+ */
 export function roomRoutes(host: Host): Router {
   const router = hostRouter();
   const inRoom = (scope: string | readonly string[]) => access(host, { scope, room: true });

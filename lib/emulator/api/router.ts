@@ -11,7 +11,7 @@ import { roomRoutes } from './rooms';
 import { webhookRoutes } from './webhooks';
 import { hostRouter } from '../http/router';
 
-/** The REST API of protocol section 11, mounted under `/v2`; each route declares its own access. */
+/** The REST API (docs/protocol.md#rest-api), mounted under `/v2`; each route declares its own access. */
 export function apiRouter(host: Host): Router {
   const router = hostRouter();
   // Bodies are read before the token is checked, so that every exchange reports what the client sent.
@@ -22,8 +22,9 @@ export function apiRouter(host: Host): Router {
 }
 
 /**
- * Logs each coded refusal for tests (the HTTP body carries only section 11's fields), and challenges a
- * caller without a usable token, as a Bearer-protected API does. The app's error handler answers.
+ * Logs each coded refusal for tests (the HTTP body carries only the fields of docs/protocol.md#error-bodies),
+ * and challenges a caller without a usable token, as a Bearer-protected API does. The app's error handler
+ * answers.
  */
 function recordRefusal(host: Host): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {

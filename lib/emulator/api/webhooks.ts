@@ -13,10 +13,10 @@ import { page } from './collection';
 import { createdWebhook, webhookDetails } from './representations';
 
 /**
- * Room webhooks registered at run time (protocol section 7, scope admin_room). Each token sees and
- * deletes only the webhooks its installation (or user) registered. `authentication` defaults to
- * `none`, HipChat's default for API-made webhooks; `jwt` signs with the registering installation's
- * secret, so a personal token, which has no secret, may only register unsigned ones.
+ * Room webhooks registered at run time (docs/protocol.md#room-webhooks, scope admin_room). Each token sees
+ * and deletes only the webhooks its installation (or user) registered. `authentication` defaults to `none`,
+ * HipChat's default for API-made webhooks; `jwt` signs with the registering installation's secret, so a
+ * personal token, which has no secret, may only register unsigned ones.
  */
 export function webhookRoutes(host: Host): Router {
   const router = hostRouter();

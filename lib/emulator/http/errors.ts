@@ -11,13 +11,16 @@ export function isCodedError(value: unknown): value is CodedError {
   return isConnectError(value) || value instanceof EmulatorError;
 }
 
-/** What section 11's error body may add: the request field at fault and the rule it broke. */
+/** What the REST API's error body may add (docs/protocol.md#error-bodies): the request field at fault and the rule it broke. */
 interface ErrorDetail {
   field?: string;
   validation?: string;
 }
 
-/** The error body of HipChat's REST API (protocol section 11), which the emulator uses for all its routes. */
+/**
+ * The error body of HipChat's REST API (docs/protocol.md#error-bodies), which the emulator uses for all its
+ * routes.
+ */
 export function sendError(res: Response, status: number, message: string, detail: ErrorDetail = {}): void {
   res.status(status).json({ error: { code: status, type: STATUS_CODES[status] ?? 'Error', message, ...detail } });
 }
@@ -46,7 +49,7 @@ export const notFound: RequestHandler = (req, res) => {
 };
 
 /**
- * Turns anything a route throws into a section 11 body. A coded error carries its own status and a
+ * Turns anything a route throws into the REST API's error body (docs/protocol.md#error-bodies). A coded error carries its own status and a
  * message meant to be read; body-parser errors say whether theirs may be shown (`expose`); anything
  * else is a bug, logged here and answered without details.
  */

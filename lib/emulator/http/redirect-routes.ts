@@ -4,8 +4,9 @@ import { sendError } from './errors';
 import { hostRouter } from './router';
 
 /**
- * The host's half of the browser redirect flows (protocol section 4, step 6): `installable_url`, which
- * answers an installation's JSON once per ticket, and the page `redirect_url` sends the browser back to.
+ * The host's half of the browser redirect flows (docs/protocol.md#browser-redirect-flows): `installable_url`,
+ * which answers an installation's JSON once per ticket, and the page `redirect_url` sends the browser back
+ * to.
  */
 export function redirectRoutes(tickets: InstallableTickets): Router {
   const router = hostRouter();

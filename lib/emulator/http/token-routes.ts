@@ -10,8 +10,8 @@ import { hostRouter } from './router';
 const BODY_LIMIT = '16kb';
 
 /**
- * The OAuth 2 token endpoint (protocol section 5): client credentials with HTTP Basic, the body as a
- * form (as the framework sends it) or as JSON (as Atlassian's Koa client did). Refusals use OAuth's own
+ * The OAuth 2 token endpoint (docs/protocol.md#token-request): client credentials with HTTP Basic, the body
+ * as a form (as the framework sends it) or as JSON (as Atlassian's Koa client did). Refusals use OAuth's own
  * error body rather than HipChat's REST one, because that is what OAuth clients parse.
  */
 export function tokenRoutes(host: Host): Router {

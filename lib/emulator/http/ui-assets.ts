@@ -22,8 +22,8 @@ const PAGE_POLICY = [
 ].join('; ');
 
 /**
- * `GET /`: the web UI; `/ui/*`: its files; `/atlassian-connect/all.js`: the JavaScript API that add-on
- * pages load (protocol section 9), which any origin may load. `all-debug.js` (the same API, which
+ * `GET /`: the web UI; `/ui/*`: its files; `/atlassian-connect/all.js`: the JavaScript API that add-on pages
+ * load (docs/protocol.md#host-javascript-api), which any origin may load. `all-debug.js` (the same API, which
  * ACE-HipChat's development middleware asks for) and `all.css` (the host's styles) are served beside it.
  */
 export function uiAssets(): Router {

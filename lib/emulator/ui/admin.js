@@ -2,7 +2,7 @@
 /**
  * The add-ons page of HipChat's admin UI: the installations, each add-on's configuration page
  * (`configurable`) in a frame, uninstalling, and installing from a descriptor URL into a room or the
- * whole group (protocol section 4).
+ * whole group (docs/protocol.md#install-callback).
  */
 import { deleteJson, postJson } from './api.js';
 import { h, notice } from './dom.js';

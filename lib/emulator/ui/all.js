@@ -1,11 +1,11 @@
 // @ts-check
 /*
- * The host's JavaScript API for add-on pages (protocol section 9), served by the emulator at
- * /atlassian-connect/all.js: `HipChat.*`, alias `AP.*`. Each call goes to the host page over
+ * The host's JavaScript API for add-on pages (docs/protocol.md#host-javascript-api), served by the emulator
+ * at /atlassian-connect/all.js: `HipChat.*`, alias `AP.*`. Each call goes to the host page over
  * `window.postMessage` (see protocol.js for the messages) and answers its callback `(error, result)`.
- * Messages go to the parent window at the origin this script came from, and only messages from that
- * window and origin are heard: nothing else can answer a call or fire an event here.
- * Plain ES2017 in one file, so any page can load it with a <script src> tag.
+ * Messages go to the parent window at the origin this script came from, and only messages from that window
+ * and origin are heard: nothing else can answer a call or fire an event here. Plain ES2017 in one file, so
+ * any page can load it with a <script src> tag.
  */
 (function (global) {
   'use strict';

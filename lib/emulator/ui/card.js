@@ -1,8 +1,8 @@
 // @ts-check
 /**
- * A notification's card (protocol section 10): icon, title (a link when it has a URL), description as
- * text or HTML, activity, attributes with their lozenges, thumbnail. Card HTML keeps a, b, i, strong
- * and span; URLs are used only when they are http(s).
+ * A notification's card (docs/protocol.md#card-fields): icon, title (a link when it has a URL), description
+ * as text or HTML, activity, attributes with their lozenges, thumbnail. Card HTML keeps a, b, i, strong and
+ * span; URLs are used only when they are http(s).
  */
 import { h, httpUrl, safeHtml } from './dom.js';
 import { CARD_HTML } from './safe-html.js';

@@ -1,7 +1,8 @@
 // @ts-check
 /**
- * The conditions of protocol section 2, which decide whether a glance, a sidebar view or an action is
- * offered. Pure: the caller says who looks, where, and at which message or glance content.
+ * The conditions of the descriptor (docs/protocol.md#conditions), which decide whether a glance, a sidebar
+ * view or an action is offered. Pure: the caller says who looks, where, and at which message or glance
+ * content.
  *
  * A list must all hold; `{type: 'and' | 'or', conditions}` groups them; `invert` negates one condition.
  * A condition the host does not know, or whose params it cannot read, is false, and `invert` does not

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The dialog: a modal around an add-on's page, with the title, size, style, hint and buttons of its
- * descriptor options (protocol section 2), which the page may change (`dialog.update`,
+ * descriptor options (docs/protocol.md#capabilities-members), which the page may change (`dialog.update`,
  * `dialog.updatePrimaryAction`). A button click is sent to the page as `dialog-button-click`
  * `{action: <button key>}`; a page that handles it closes the dialog or keeps it open, one that does
  * not has it closed. One dialog at a time.

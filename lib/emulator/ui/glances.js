@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The glances of the add-ons present in the room, in the right sidebar (protocol section 8). Each
+ * The glances of the add-ons present in the room, in the right sidebar (docs/protocol.md#glance-query). Each
  * queryUrl is called from the browser, as HipChat's web client did: a cross-origin GET with the
  * host's token as `signed_request` and `connect_client_api_version`. A push from the add-on replaces
  * what a glance shows, and its open views hear `glance-update`. Without a queryUrl, or when the query

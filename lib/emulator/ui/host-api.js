@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * The host's side of `HipChat.*` (protocol section 9): what each call does for the frame that made it.
- * A frame acts for its own installation, user and room only: the token it gets, the dialog and
+ * The host's side of `HipChat.*` (docs/protocol.md#host-javascript-api): what each call does for the frame
+ * that made it. A frame acts for its own installation, user and room only: the token it gets, the dialog and
  * sidebar it may change, the room and user it is told about are all its own.
  */
 import { postJson } from './api.js';

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * A room's history entry as add-ons see it: the event an action sends to the view it opens
- * (protocol section 9), and what message conditions read. Pure.
+ * (docs/protocol.md#targets-and-actions), and what message conditions read. Pure.
  */
 
 /**

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The sidebar's view: a webPanel's page in the right sidebar, in place of the glances, with its name
- * and a way back (protocol section 9).
+ * and a way back (docs/protocol.md#framing).
  */
 import { h } from './dom.js';
 import { text } from './modules.js';

@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * The messages between the host page and an add-on's frame over `window.postMessage` (protocol
- * section 9), after the small JSON protocol of HipChat's web client:
+ * The messages between the host page and an add-on's frame over `window.postMessage`
+ * (docs/protocol.md#frame-messages), after the small JSON protocol of HipChat's web client:
  *
  *   frame → host  {type: 'init'}                                   all.js has loaded
  *   frame → host  {type: 'req', mid, mod, fn, args}                a call of HipChat.<mod>.<fn>(...args)

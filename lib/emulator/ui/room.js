@@ -1,8 +1,8 @@
 // @ts-check
 /**
- * The room: its messages and notifications in order, each with the message actions whose conditions
- * hold for it (protocol section 9), and the input box, whose text goes the way of `postMessage` (into
- * the history, to every webhook that hears it) and whose input actions open with the draft.
+ * The room: its messages and notifications in order, each with the message actions whose conditions hold for
+ * it (docs/protocol.md#targets-and-actions), and the input box, whose text goes the way of `postMessage`
+ * (into the history, to every webhook that hears it) and whose input actions open with the draft.
  */
 import { getJson, postJson } from './api.js';
 import { cardView } from './card.js';
@@ -102,9 +102,9 @@ export class RoomView {
   }
 
   /**
-   * Makes `<a data-target="<module key>" data-target-options='{…}'>` open that module of the add-on that
-   * sent the message (protocol section 9). Anyone else's such links, and those of an add-on no longer in
-   * the room, stay plain text.
+   * Makes `<a data-target="<module key>" data-target-options='{…}'>` open that module of the add-on that sent
+   * the message (docs/protocol.md#module-links-in-notifications). Anyone else's such links, and those of an
+   * add-on no longer in the room, stay plain text.
    * @param {DocumentFragment} body
    * @param {string | undefined} oauthId
    */

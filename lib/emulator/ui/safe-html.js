@@ -30,13 +30,14 @@ const jsonObject = (/** @type {string} */ value) => {
  * label that breaks it is the add-on's mistake, and the host shows the glance's name instead.
  */
 export const GLANCE_LABEL_RULE = /^(?:[^<]|<\/?(?:b|strong|em|i)>)*$/;
-/** Glance labels: b, strong, em, i without attributes (protocol section 8). */
+/** Glance labels: b, strong, em, i without attributes (docs/protocol.md#glance-content). */
 export const GLANCE_LABEL = policy(['b', 'strong', 'em', 'i']);
-/** Card HTML: a, b, i, strong, span (protocol section 10); links to http(s) and mailto only. */
+/** Card HTML: a, b, i, strong, span (docs/protocol.md#card-html); links to http(s) and mailto only. */
 export const CARD_HTML = policy(['b', 'i', 'strong', 'span'], { a: { href: httpLink } });
 /**
- * Notification HTML: the formatting HipChat showed, with links, and `data-target` links that open a
- * module of the sending add-on (protocol section 9). No images, no forms, no styles, no handlers.
+ * Notification HTML: the formatting HipChat showed, with links, and `data-target` links that open a module of
+ * the sending add-on (docs/protocol.md#module-links-in-notifications). No images, no forms, no styles, no
+ * handlers.
  */
 export const NOTIFICATION_HTML = policy(
   ['b', 'strong', 'i', 'em', 'u', 's', 'code', 'pre', 'br', 'p', 'ul', 'ol', 'li', 'blockquote', 'span'],

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Opening an add-on's page where its kind says (protocol section 9): a webPanel in the sidebar, a
+ * Opening an add-on's page where its kind says (docs/protocol.md#pages): a webPanel in the sidebar, a
  * dialog in a modal, an externalPage in a new window. The host signs the URL and fills its
  * placeholders; the opened view is then sent the events it was opened for, once its page is ready.
  */

@@ -5,7 +5,10 @@ import type { GlanceUpdate, RoomIdOrName, UserIdOrEmail } from '../types';
 /** Whose glances change: one room's, one user's, or the whole group's. */
 export type GlanceTarget = { room: RoomIdOrName } | { user: UserIdOrEmail } | 'group';
 
-/** `client.glances`: pushes new glance content without waiting for a glance query (protocol section 8). */
+/**
+ * `client.glances`: pushes new glance content without waiting for a glance query
+ * (docs/protocol.md#glance-pushes).
+ */
 export class Glances {
   constructor(private readonly api: Requester) {}
 
@@ -14,7 +17,8 @@ export class Glances {
    * Pushing the same content again does no harm, so a push is retried like a read.
    */
   async push(target: GlanceTarget, glances: GlanceUpdate[]): Promise<void> {
-    // The host refuses an empty list (protocol section 8 pushes at least one glance); say so before sending.
+    // The host refuses an empty list (a push carries at least one glance, docs/protocol.md#glance-pushes);
+    // say so before sending.
     if (!Array.isArray(glances) || glances.length === 0) {
       throw new ConnectError('REQUEST_INVALID', 'A glance push needs at least one glance', { details: { field: 'glance' } });
     }

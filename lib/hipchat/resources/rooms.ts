@@ -115,7 +115,7 @@ export class Rooms {
 }
 
 /**
- * `client.rooms.webhooks`: webhooks registered on one room at run time (protocol section 7; scope
+ * `client.rooms.webhooks`: webhooks registered on one room at run time (docs/protocol.md#room-webhooks; scope
  * admin_room), beside the ones the descriptor declares.
  */
 export class RoomWebhooks {

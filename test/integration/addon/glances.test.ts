@@ -3,7 +3,10 @@ import { glanceDataProblems } from 'hipchat-connect/testing';
 import { useInstalledStack } from '../../support/installed-stack';
 import { hostToken } from '../../support/installations';
 
-/** The example add-on's glance, queried the way the host's web client queries it (protocol section 8). */
+/**
+ * The example add-on's glance, queried the way the host's web client queries it
+ * (docs/protocol.md#glance-query).
+ */
 describe('a glance the add-on serves', () => {
   const fixture = useInstalledStack({ roomInstall: true });
   const path = '/glances/forecast';

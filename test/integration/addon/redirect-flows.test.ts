@@ -4,7 +4,10 @@ import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { keysOf, redisStore, startStack, type Stack } from '../../support/stack';
 import { startTrap, type Trap } from '../../support/trap';
 
-/** Protocol section 4, step 6: install and uninstall driven by the admin's browser, with the emulator as host. */
+/**
+ * The browser redirect flows (docs/protocol.md#browser-redirect-flows): install and uninstall driven by the
+ * admin's browser, with the emulator as host.
+ */
 describe('browser redirect flows', () => {
   let redis: TestRedis;
   let stack: Stack;

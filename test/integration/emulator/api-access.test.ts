@@ -166,7 +166,7 @@ describe('auth_test=true', () => {
 describe('bodies', () => {
   const token = () => emulator.createRoomToken(1).token;
 
-  it('refuses malformed JSON with 400 in section 11\'s shape', async () => {
+  it('refuses malformed JSON with 400 in the REST API\'s error shape', async () => {
     const answer = await call(emulator, 'POST', '/room/1/notification', { token: token(), rawBody: '{"message": ' });
     expect(answer).toMatchObject({ status: 400, body: errorBody(400) });
     expect(emulator.log.apiRefusals.at(-1)?.code).toBe('BODY_MALFORMED');

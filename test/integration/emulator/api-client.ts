@@ -37,7 +37,7 @@ export async function call(emulator: Emulator, method: string, path: string, opt
 /** Every scope, for a personal token that should pass every scope check. */
 export const ALL_SCOPES = ['send_notification', 'send_message', 'view_room', 'admin_room', 'view_group', 'admin_group', 'manage_rooms', 'view_messages'];
 
-/** Section 11's error body with the status it goes with. */
+/** The REST API's error body (docs/protocol.md#error-bodies) with the status it goes with. */
 export function errorBody(status: number, field?: string) {
   return { error: { code: status, type: expectType(status), message: expect.any(String), ...(field === undefined ? {} : { field }) } };
 }

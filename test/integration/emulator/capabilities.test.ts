@@ -25,7 +25,7 @@ describe('GET /v2/capabilities', () => {
     expect(document.capabilities.hipchatApiProvider.url).toBe(`${emulator.apiUrl}/`);
   });
 
-  it('lists every scope of protocol section 2', async () => {
+  it('lists every scope an add-on may declare', async () => {
     const document = await (await fetch(emulator.capabilitiesUrl)).json();
     expect(Object.keys(document.capabilities.hipchatApiProvider.availableScopes).sort()).toEqual([
       'admin_group', 'admin_room', 'import_data', 'manage_rooms', 'send_message', 'send_notification', 'view_group', 'view_messages', 'view_room',

@@ -4,8 +4,9 @@ import express from 'express';
 
 /**
  * A throwaway add-on for the emulator's integration tests: it serves a descriptor, records what the host
- * sends it, and behaves as protocol section 4 asks of an add-on only where a test needs it to (it proves
- * the credentials during the install callback, and asks for a token before accepting an uninstall).
+ * sends it, and behaves as installation (docs/protocol.md#installation) asks of an add-on only where a test
+ * needs it to (it proves the credentials during the install callback, and asks for a token before accepting
+ * an uninstall).
  */
 export interface FakeAddon {
   url: string;

@@ -40,7 +40,7 @@ describe('sendWebhook', () => {
     expect(claims.exp! - claims.iat!).toBe(3600);
   });
 
-  it('posts the section 7 envelope to the webhook whose (?i) pattern matches', async () => {
+  it('posts the webhook envelope to the webhook whose (?i) pattern matches', async () => {
     await emulator.sendWebhook({ oauthId: installation.oauthId, event: 'room_message', item: weather });
     expect(addon.webhooks.map((call) => call.path)).toEqual(['/webhook/weather']);
     expect(addon.webhooks[0]!.body).toMatchObject({

@@ -4,10 +4,10 @@ import { expectNoUnhandledRejections } from '../../support/unhandled-rejections'
 import { startClientFixture, type ClientFixture } from './fixture';
 
 /**
- * Every call of protocol section 11 made through the REST client against the emulator, over real HTTP,
- * with the example add-on installed for the whole group (scopes for every call) and its tokens in Redis.
- * Each result is held against what the emulator then holds, and each exchange against the OpenAPI
- * contract.
+ * Every call of the REST API (docs/protocol.md#api-calls) made through the REST client against the emulator,
+ * over real HTTP, with the example add-on installed for the whole group (scopes for every call) and its
+ * tokens in Redis. Each result is held against what the emulator then holds, and each exchange against the
+ * OpenAPI contract.
  */
 expectNoUnhandledRejections();
 let fixture: ClientFixture;

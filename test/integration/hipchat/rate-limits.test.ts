@@ -4,9 +4,10 @@ import { expectNoUnhandledRejections } from '../../support/unhandled-rejections'
 import { startClientFixture, type ClientFixture } from './fixture';
 
 /**
- * The emulator's own rate limit and flood control (protocol section 11), set tiny with `setLimits`: the
- * client waits out each 429 until the reset the emulator advertised, and no sooner, then succeeds; a
- * limit it cannot wait out ends in a coded error after bounded retries, leaving no promise unhandled.
+ * The emulator's own rate limit and flood control (docs/protocol.md#rate-limits-and-flood-control), set tiny
+ * with `setLimits`: the client waits out each 429 until the reset the emulator advertised, and no sooner,
+ * then succeeds; a limit it cannot wait out ends in a coded error after bounded retries, leaving no promise
+ * unhandled.
  */
 expectNoUnhandledRejections();
 let fixture: ClientFixture;

@@ -2,8 +2,8 @@ import { createTokenClient, isConnectError, silentLogger, type HipChatClient } f
 import { json, startApiServer, type ApiServer } from '../../support/api-server';
 
 /**
- * Every call of protocol section 11 over real HTTP: the request each method sends (method, encoded path,
- * query, JSON body, bearer token) and what it makes of the answer.
+ * Every call of the REST API (docs/protocol.md#api-calls) over real HTTP: the request each method sends
+ * (method, encoded path, query, JSON body, bearer token) and what it makes of the answer.
  */
 let api: ApiServer;
 let client: HipChatClient;
@@ -61,7 +61,7 @@ const CASES: Case[] = [
 ];
 
 describe('each call', () => {
-  it.each(CASES)('%s sends what protocol section 11 says and reads the answer', async (_name, call, request, body, given = { status: 204 }) => {
+  it.each(CASES)('%s sends what the REST API takes and reads the answer', async (_name, call, request, body, given = { status: 204 }) => {
     answer = given;
     const result = await call(client);
 

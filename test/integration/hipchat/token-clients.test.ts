@@ -6,8 +6,8 @@ import { failureOf } from '../../support/failure';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
 
 /**
- * Notification-only use (protocol section 12) against the emulator: token clients with a room
- * notification token or a personal access token, and `hipchat-connect notify`, with no add-on and no
+ * Notification-only use (docs/protocol.md#notification-only-use) against the emulator: token clients with a
+ * room notification token or a personal access token, and `hipchat-connect notify`, with no add-on and no
  * installation. Every exchange is checked against the OpenAPI contract.
  */
 expectNoUnhandledRejections();

@@ -4,10 +4,10 @@ import { startClientFixture, type ClientFixture } from './fixture';
 import { runSenders } from './senders';
 
 /**
- * Access tokens (protocol section 5) against the emulator: its token endpoint issues them and its REST
- * API takes them, with the installations in a shared Redis. One token per installation and scope set
- * however many callers and processes ask, counted on the emulator, and the right thing when the API or
- * the token endpoint says no.
+ * Access tokens (docs/protocol.md#access-tokens) against the emulator: its token endpoint issues them and its
+ * REST API takes them, with the installations in a shared Redis. One token per installation and scope set
+ * however many callers and processes ask, counted on the emulator, and the right thing when the API or the
+ * token endpoint says no.
  */
 expectNoUnhandledRejections();
 let fixture: ClientFixture;

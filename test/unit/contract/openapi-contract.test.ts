@@ -43,7 +43,7 @@ describe('the OpenAPI contract check', () => {
     expect(problems({ ...post, requestBody: undefined })).toEqual(['request: body is required']);
   });
 
-  it('applies the overlay: a room message answers 201, and section 11 errors and auth_test fit every operation', () => {
+  it('applies the overlay: a room message answers 201, and the REST API error body and auth_test fit every operation', () => {
     const message = { method: 'POST', path: '/v2/room/1/message', requestBody: { message: 'hi' } };
     expect(problems({ ...message, status: 201, responseBody: { id: 'm1', timestamp: '2026-01-01T00:00:00+00:00' } })).toEqual([]);
     expect(problems({ ...message, status: 200, responseBody: { id: 'm1' } })).toEqual([expect.stringMatching(/status 200 is not declared/)]);

@@ -73,7 +73,7 @@ function declareHandlers(addon: Addon): void {
   // @ts-expect-error only message events take a pattern
   addon.webhook('room_enter', /^x/, () => undefined);
 
-  // @ts-expect-error not an event of protocol section 7
+  // @ts-expect-error not one of the webhook events (docs/protocol.md#webhook-events)
   addon.webhook('room_joined', () => undefined);
 
   // @ts-expect-error a reply needs its message

@@ -1,7 +1,7 @@
 import { parseNotification } from '../../../lib/emulator/notification';
 
 describe('parseNotification', () => {
-  it('fills in section 11\'s defaults', () => {
+  it('fills in the REST API\'s defaults', () => {
     expect(parseNotification({ message: 'hi' })).toEqual({ message: 'hi', color: 'yellow', notify: false, message_format: 'html' });
   });
 
