@@ -9,20 +9,20 @@ export class Deadlines {
   private timer: NodeJS.Timeout | undefined;
   private readonly tickMs: number;
 
-  constructor(private readonly limitMs: number, private readonly now: () => number = Date.now) {
+  constructor(private readonly limitMs: number) {
     this.tickMs = Math.max(5, Math.ceil(limitMs / 10));
   }
 
   /** Calls `expired` once the limit has passed, unless the returned function was called first. */
   start(expired: () => void): () => void {
-    this.waiting.set(expired, this.now() + this.limitMs);
+    this.waiting.set(expired, Date.now() + this.limitMs);
     // An unref'd timer: a wait in progress never keeps the process alive by itself.
     this.timer ??= setInterval(() => this.sweep(), this.tickMs).unref();
     return () => void this.waiting.delete(expired);
   }
 
   private sweep(): void {
-    const now = this.now();
+    const now = Date.now();
     for (const [expired, at] of this.waiting) {
       if (at > now) continue;
       this.waiting.delete(expired);

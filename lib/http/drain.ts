@@ -25,7 +25,13 @@ export class Drain {
   run<T>(work: () => Promise<T>): Promise<T> {
     if (this.closing) return Promise.reject(new ConnectError('SHUTTING_DOWN', 'The add-on is shutting down'));
     const release = this.hold();
-    const running = work();
+    let running: Promise<T>;
+    try {
+      running = work();
+    } catch (error) {
+      release();
+      throw error;
+    }
     running.then(release, release);
     return running;
   }

@@ -6,7 +6,7 @@ import { readJsonBody } from './json-body';
 import { endWith } from './send-json';
 import { nodeTokenCarrier } from './token-carrier';
 import { decodeSegment } from './path-segment';
-import { applyHeaders, STRICT_HEADER_LIST, STRICT_HEADERS } from './security-headers';
+import { STRICT_HEADER_LIST, STRICT_HEADERS } from './security-headers';
 
 /** Answers one delivery; `segment` is the path's still-encoded last segment, the webhook's key. */
 export type WebhookEndpoint = (req: IncomingMessage, res: ServerResponse, segment: string) => Promise<void>;
@@ -14,22 +14,16 @@ export type WebhookEndpoint = (req: IncomingMessage, res: ServerResponse, segmen
 /**
  * The webhook route itself, on plain Node objects so that the mounted router and the standalone
  * server (both through `webhook-lane.ts`) answer a webhook with the same code: read the body, hand it and the token to
- * `verifyAndReceive()`, and answer with the reply the host is to post (200) or nothing (204). It
- * writes helmet's strict headers itself, on answers and refusals alike, so a transport does not set them
- * first.
+ * `verifyAndReceive()`, and answer with the reply the host is to post (200) or nothing (204), helmet's
+ * strict headers in the same writeHead. A refusal it throws gets them from the lane, with the error's answer.
  */
 export function createWebhookEndpoint(handle: AddonHandle): WebhookEndpoint {
   const { bodyBytes, bodyTimeoutMs } = handle.options;
   return async (req, res, segment) => {
-    try {
-      const key = decodeSegment(segment);
-      if (!handle.webhooks.find(key)) throw new ConnectError('ROUTE_NOT_FOUND', `No webhook with key "${key}"`);
-      const payload = await readJsonBody(req, bodyBytes, bodyTimeoutMs);
-      answer(res, await handle.verifyAndReceive(key, nodeTokenCarrier(req), payload));
-    } catch (error) {
-      if (!res.headersSent) applyHeaders(res, STRICT_HEADERS);
-      throw error;
-    }
+    const key = decodeSegment(segment);
+    if (!handle.webhooks.find(key)) throw new ConnectError('ROUTE_NOT_FOUND', `No webhook with key "${key}"`);
+    const payload = await readJsonBody(req, bodyBytes, bodyTimeoutMs);
+    answer(res, await handle.verifyAndReceive(key, nodeTokenCarrier(req), payload));
   };
 }
 

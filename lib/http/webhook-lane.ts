@@ -16,7 +16,7 @@ export type WebhookLane = (req: IncomingMessage, res: ServerResponse) => boolean
  * router (before its route table) alike. Webhooks are the one route a host calls at volume, so the lane
  * reads `POST /webhooks/<key>` off the raw URL (relative to the mount point, as Express gives it) and
  * goes straight to the endpoint, with the drain's refusal once closing and the one error mapping.
- * A refusal before the endpoint wrote its headers (a malformed key, say) gets the strict headers here.
+ * Every refusal (from the drain or the endpoint: a malformed key, a bad token, …) gets the strict headers here.
  */
 export function webhookLane(handle: AddonHandle, respondWithError: ErrorResponder): WebhookLane {
   const endpoint = createWebhookEndpoint(handle);

@@ -2,8 +2,8 @@
  * One server under test (the target named by the first argument), in a process of its own, so that the
  * load generator does not share its event loop (and, pinned, its core), and so that no other target's
  * objects pass through node:http's code in the same process: Express gives each request and response
- * its own prototype, and a process that also serves plain node:http objects runs that shared code
- * slower for both (measured in docs/performance.md). Prints one JSON line with its URL and the body,
+ * its own prototype, and the Express targets measured slower in a process that also served plain
+ * node:http objects (docs/performance.md). Prints one JSON line with its URL and the body,
  * then serves until disconnected; answers `cpu` messages with the CPU time it has used, so the bench
  * can divide a round's share by its requests.
  */
@@ -37,10 +37,11 @@ export interface CpuReport {
 
 /** One target's server: the process runs nothing else, as the target would in production. */
 async function serverFor(target: Target, installation: Installation): Promise<Server> {
+  const secret = createSecretKey(Buffer.from(installation.oauthSecret));
   switch (target) {
-    case 'floor': return floorServer(createSecretKey(Buffer.from(installation.oauthSecret))).listen(0, '127.0.0.1');
+    case 'floor': return floorServer(secret).listen(0, '127.0.0.1');
     case 'express-routing': return expressRoutingApp().listen(0, '127.0.0.1');
-    case 'express-floor': return expressFloorApp(createSecretKey(Buffer.from(installation.oauthSecret))).listen(0, '127.0.0.1');
+    case 'express-floor': return expressFloorApp(secret).listen(0, '127.0.0.1');
     case 'express': return expressJsonApp().listen(0, '127.0.0.1');
     // The example add-on as a server of its own (`addon.listen`), as the demo runs it…
     case 'webhook': return (await weatherAddon(installation)).listen({ port: 0, host: '127.0.0.1', handleSignals: false });

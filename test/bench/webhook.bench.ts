@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: the example add-on's verified webhook, as a server of its own (`webhook`, as the
- * demo runs it) and mounted in an Express 5 app (`mounted`), against three yardsticks in the same run:
- * the job's floor (node:http, JSON.parse, one HS256 HMAC), Express 5 routing alone, and Express 5 with
- * express.json(). Each target runs in a child process of its own, pinned to a core of their own when
- * they can be; this process generates the load, one target at a time, alternating round by round so that machine
+ * demo runs it) and mounted in an Express 5 app (`mounted`), against four yardsticks in the same run:
+ * the job's floor (node:http, JSON.parse, one HS256 HMAC), Express 5 routing alone, Express 5 with the
+ * floor's job, and Express 5 with express.json(). Each target runs in a child process of its own, all
+ * pinned to one core when they can be; this process generates the load, one target at a time, alternating round by round so that machine
  * noise falls on each alike. Each request carries a token of its own from a pool of freshly signed ones.
  * Ratios of request rates from the same run are the figures to compare across machines.
  */

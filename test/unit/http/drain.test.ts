@@ -22,6 +22,12 @@ describe('Drain: counted work and a bounded shutdown', () => {
     await drain.shutdown(50);
   });
 
+  it('releases its hold when the work throws before it returns a promise', async () => {
+    const drain = new Drain();
+    expect(() => drain.run(() => { throw new Error('at once'); })).toThrow('at once');
+    await drain.shutdown(5000);
+  });
+
   it('releases a hold once however often its release is called', async () => {
     const drain = new Drain();
     const release = drain.hold();
