@@ -25,7 +25,8 @@ describe('Drain: counted work and a bounded shutdown', () => {
   it('releases its hold when the work throws before it returns a promise', async () => {
     const drain = new Drain();
     expect(() => drain.run(() => { throw new Error('at once'); })).toThrow('at once');
-    await drain.shutdown(5000);
+    const idle = await Promise.race([drain.shutdown(5000).then(() => 'idle'), new Promise((resolve) => setTimeout(() => resolve('still held'), 1000))]);
+    expect(idle).toBe('idle');
   });
 
   it('releases a hold once however often its release is called', async () => {
