@@ -1,4 +1,5 @@
 import { ConnectError, type ErrorCode } from '../../errors';
+import type { components } from '../rest-api/openapi';
 import { boundedFetch, type Fetch, type HttpRequest } from './bounded-fetch';
 
 export interface ClientCredentials {
@@ -7,15 +8,8 @@ export interface ClientCredentials {
   tokenUrl: string;
 }
 
-export interface AccessToken {
-  access_token: string;
-  /** Seconds. */
-  expires_in: number;
-  group_id: number;
-  group_name?: string;
-  scope: string;
-  token_type: string;
-}
+/** The host's token answer, generated from the REST API's contract (schemas/hipchat-rest-api-v2.overlay.yml). */
+export type AccessToken = components['schemas']['AccessToken'];
 
 export interface TokenRequestOptions {
   fetch: Fetch;

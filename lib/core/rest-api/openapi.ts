@@ -784,6 +784,17 @@ export interface components {
                 validation?: string;
             };
         };
+        AccessToken: {
+            access_token: string;
+            /** @description Seconds the token stays valid. */
+            expires_in: number;
+            group_id: number;
+            group_name?: string;
+            /** @description The granted scopes */
+            scope: string;
+            /** @enum {string} */
+            token_type: "bearer";
+        };
         SelfLink: {
             /** Format: uri */
             self: string;
@@ -870,15 +881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        access_token?: string;
-                        expires_in?: number;
-                        group_id?: number;
-                        group_name?: string;
-                        scope?: string;
-                        /** @enum {string} */
-                        token_type?: "bearer";
-                    };
+                    "application/json": components["schemas"]["AccessToken"];
                 };
             };
             /** @description OAuth error. */

@@ -1,4 +1,5 @@
 import express, { type Response, type Router } from 'express';
+import type { components, operations } from '../../core/rest-api/openapi';
 import type { Host } from '../host';
 import type { TokenRequest } from '../log';
 import { resolveRequestedScopes } from '../scopes';
@@ -41,14 +42,15 @@ export function tokenRoutes(host: Host): Router {
     attempt.status = 200;
     host.log.tokensIssued.push({ oauthId: client.oauthId, scopes: grant.scopes, token: grant.token });
     res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
-    res.json(describeGrant(host, grant));
+    // Just issued, so it has its whole lifetime.
+    res.json({ ...describeGrant(host, grant), expires_in: host.tokens.ttlSeconds } satisfies AccessToken);
   });
 
   // Knowing a token already lets one use it, so inspecting or revoking it asks for nothing more.
   router.get('/v2/oauth/token/:token', (req, res) => {
     const grant = host.tokens.lookup(req.params.token);
     if (!grant) return unknownToken(res);
-    res.json({ ...describeGrant(host, grant), ...holderOf(grant) });
+    res.json({ ...describeGrant(host, grant), ...holderOf(grant) } satisfies TokenInspection);
   });
 
   router.delete('/v2/oauth/token/:token', (req, res) => {
@@ -59,7 +61,12 @@ export function tokenRoutes(host: Host): Router {
   return router;
 }
 
-function describeGrant(host: Host, grant: TokenGrant) {
+/** The token answer and the inspection's, typed by the REST API's contract. */
+type AccessToken = components['schemas']['AccessToken'];
+type TokenInspection = operations['getToken']['responses'][200]['content']['application/json'];
+
+/** What every answer about a token says; one that lives until revoked has no `expires_in`. */
+function describeGrant(host: Host, grant: TokenGrant): TokenInspection {
   return {
     access_token: grant.token,
     expires_in: host.tokens.secondsLeft(grant),
@@ -71,7 +78,7 @@ function describeGrant(host: Host, grant: TokenGrant) {
 }
 
 /** Who the token acts for, in the inspection's snake_case. */
-function holderOf(grant: TokenGrant) {
+function holderOf(grant: TokenGrant): Pick<TokenInspection, 'oauth_client_id' | 'room_id' | 'user_id' | 'label'> {
   switch (grant.kind) {
     case 'addon':
       return { oauth_client_id: grant.oauthId, room_id: grant.roomId };
