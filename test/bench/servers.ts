@@ -16,10 +16,10 @@ import { silentLogger } from '../../lib/logger';
 import { MemoryStore } from '../../lib/stores/memory';
 import { fakeInstallation } from '../../lib/testing';
 import type { Installation } from '../../lib/core/installation';
-import { expressFloorApp, expressJsonApp, expressRoutingApp, floorServer } from './baselines';
+import { expressFloorApp, expressJsonApp, expressRoutingApp, floorServer, floorSwappedServer } from './baselines';
 import { roomMessagePayload } from './payload';
 
-export const TARGETS = ['floor', 'express-routing', 'express-floor', 'express', 'webhook', 'mounted'] as const;
+export const TARGETS = ['floor', 'floor-swapped', 'express-routing', 'express-floor', 'express', 'webhook', 'mounted'] as const;
 export type Target = (typeof TARGETS)[number];
 
 /** What a target's process prints once it listens. */
@@ -40,6 +40,7 @@ async function serverFor(target: Target, installation: Installation): Promise<Se
   const secret = createSecretKey(Buffer.from(installation.oauthSecret));
   switch (target) {
     case 'floor': return floorServer(secret).listen(0, '127.0.0.1');
+    case 'floor-swapped': return floorSwappedServer(secret).listen(0, '127.0.0.1');
     case 'express-routing': return expressRoutingApp().listen(0, '127.0.0.1');
     case 'express-floor': return expressFloorApp(secret).listen(0, '127.0.0.1');
     case 'express': return expressJsonApp().listen(0, '127.0.0.1');

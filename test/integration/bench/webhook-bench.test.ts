@@ -16,10 +16,10 @@ describe('npm run bench', () => {
     if (!existsSync(bench)) throw new Error('dist/ is missing: run `npm run build` before this test');
     const { stdout } = await promisify(execFile)(process.execPath, [bench, '--seconds', '1', '--rounds', '1', '--connections', '4', '--no-pin'], { timeout: 60_000 });
     expect(stdout).toContain('each target in a process of its own');
-    for (const target of ['floor', 'express-routing', 'express-floor', 'express', 'webhook', 'mounted']) {
+    for (const target of ['floor', 'floor-swapped', 'express-routing', 'express-floor', 'express', 'webhook', 'mounted']) {
       expect(stdout).toMatch(new RegExp(`^${target} +\\d+ +[\\d.]+ +[\\d.]+ +[\\d.]+`, 'm'));
     }
-    for (const ratio of ['webhook/floor', 'mounted/express-routing', 'mounted/express', 'webhook/express', 'express-floor/express-routing', 'mounted/express-floor']) {
+    for (const ratio of ['webhook/floor', 'mounted/express-routing', 'mounted/express', 'webhook/express', 'floor-swapped/floor', 'express-floor/express-routing', 'mounted/express-floor']) {
       expect(stdout).toMatch(new RegExp(`^${ratio} ratio: \\d+\\.\\d\\d$`, 'm'));
     }
     expect(stdout).toMatch(/^ {2}mounted\/express-routing +≥ 0\.80 +(met|NOT met); (met|NOT met)$/m);
