@@ -1,13 +1,8 @@
 import { ConnectError } from '../errors';
+import type { Collection } from '../core/rest-api/collection';
 import type { Query } from './api-url';
 
-/** A page of a collection, as the host answers it (docs/protocol.md#collections). */
-export interface Collection<T> {
-  items: T[];
-  startIndex: number;
-  maxResults: number;
-  links?: { self?: string; prev?: string; next?: string };
-}
+export type { Collection };
 
 export interface PageOptions {
   /** Where the first page starts. Default 0. */
@@ -53,13 +48,18 @@ export function paginate<T>(fetchPage: (query: Query) => Promise<Collection<T>>,
   };
 }
 
+/** A page as a host may really answer it: the contract's members, any but `items` perhaps left out. */
+export type HostPage = Pick<Collection<unknown>, 'items'> & Partial<Pick<Collection<unknown>, 'startIndex' | 'maxResults'>> & {
+  links?: Partial<Collection<unknown>['links']>;
+};
+
 /**
  * Where the page after `page` starts, or undefined after the last. `links.next` says whether there is
  * more; without links, a full page suggests there may be. The start is always computed, never read
  * from the link, so the token only ever goes to the address the client was made for. A host that
  * answers another start index than the one asked for has ignored it, and asking on would never end.
  */
-export function nextStartIndex(page: Collection<unknown>, requested: number, maxResults?: number): number | undefined {
+export function nextStartIndex(page: HostPage, requested: number, maxResults?: number): number | undefined {
   if (page.items.length === 0) return undefined;
   if (typeof page.startIndex === 'number' && page.startIndex !== requested) return undefined;
   const more = page.links ? page.links.next !== undefined : page.items.length >= (page.maxResults ?? maxResults ?? 100);

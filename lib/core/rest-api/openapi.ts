@@ -604,11 +604,11 @@ export interface components {
             guest_access_url?: string | null;
         };
         RoomCollection: {
-            items?: components["schemas"]["RoomReference"][];
-            startIndex?: number;
-            maxResults?: number;
-            links?: {
-                self?: string;
+            items: components["schemas"]["RoomReference"][];
+            startIndex: number;
+            maxResults: number;
+            links: {
+                self: string;
                 next?: string;
             };
         };
@@ -673,9 +673,13 @@ export interface components {
             file?: Record<string, unknown> | null;
         };
         MessageCollection: {
-            items?: components["schemas"]["Message"][];
-            startIndex?: number;
-            maxResults?: number;
+            items: components["schemas"]["Message"][];
+            startIndex: number;
+            maxResults: number;
+            links: {
+                self: string;
+                next?: string;
+            };
         };
         UserReference: {
             id: number;
@@ -713,9 +717,13 @@ export interface components {
             photo_url?: string;
         };
         UserCollection: {
-            items?: components["schemas"]["UserReference"][];
-            startIndex?: number;
-            maxResults?: number;
+            items: components["schemas"]["UserReference"][];
+            startIndex: number;
+            maxResults: number;
+            links: {
+                self: string;
+                next?: string;
+            };
         };
         UserUpdateRequest: {
             name?: string;
@@ -754,9 +762,13 @@ export interface components {
             authentication?: "none" | "jwt";
         };
         WebhookCollection: {
-            items?: components["schemas"]["Webhook"][];
-            startIndex?: number;
-            maxResults?: number;
+            items: components["schemas"]["Webhook"][];
+            startIndex: number;
+            maxResults: number;
+            links: {
+                self: string;
+                next?: string;
+            };
         };
         Emoticon: {
             id: number;
@@ -772,8 +784,13 @@ export interface components {
             links?: components["schemas"]["SelfLink"];
         };
         EmoticonCollection: {
-            items?: components["schemas"]["Emoticon"][];
-            startIndex?: number;
+            items: components["schemas"]["Emoticon"][];
+            startIndex: number;
+            links: {
+                self: string;
+                next?: string;
+            };
+            maxResults: number;
         };
         Error: {
             error: {

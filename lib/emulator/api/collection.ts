@@ -1,14 +1,7 @@
 import type { Request } from 'express';
+import type { Collection } from '../../core/rest-api/collection';
 import { ConnectError } from '../../errors';
 import type { Host } from '../host';
-
-/** The REST API's answer for a collection (docs/protocol.md#collections). */
-interface Page<T> {
-  items: T[];
-  startIndex: number;
-  maxResults: number;
-  links: { self: string; next?: string };
-}
 
 export const MAX_RESULTS_LIMIT = 1000;
 const DEFAULT_MAX_RESULTS = 100;
@@ -25,9 +18,9 @@ function paging(req: Request): { startIndex: number; maxResults: number } {
  * One page of `items`, with a `next` link while more remain. Links repeat the request's own query with
  * the new start index, but never its `auth_token`: a link is meant to be logged and passed around.
  */
-export function page<T>(host: Host, req: Request, items: readonly T[]): Page<T> {
+export function page<T>(host: Host, req: Request, items: readonly T[]): Collection<T> {
   const { startIndex, maxResults } = paging(req);
-  const links: Page<T>['links'] = { self: linkTo(host, req, startIndex, maxResults) };
+  const links: Collection<T>['links'] = { self: linkTo(host, req, startIndex, maxResults) };
   if (startIndex + maxResults < items.length && maxResults > 0) links.next = linkTo(host, req, startIndex + maxResults, maxResults);
   return { items: items.slice(startIndex, startIndex + maxResults), startIndex, maxResults, links };
 }

@@ -4,6 +4,8 @@ import { loadContract } from '../../support/openapi-contract';
 const contract = loadContract();
 
 const lobby = { id: 1, name: 'Lobby', links: { self: 'http://host/v2/room/1' } };
+/** A page of a collection with what every page holds, around the items given. */
+const pageOf = (items: unknown[]) => ({ items, startIndex: 0, maxResults: 100, links: { self: 'http://host/v2/any' } });
 
 function exchange(overrides: Partial<ApiExchange>): ApiExchange {
   return { method: 'GET', path: '/v2/room/1', query: {}, requestBody: undefined, status: 200, responseBody: lobby, ...overrides };
@@ -17,7 +19,7 @@ describe('the OpenAPI contract check', () => {
   });
 
   it('finds the operation by its template, literal segments first', () => {
-    expect(problems({ path: '/v2/room/My%20Room/history/latest', responseBody: { items: [] } })).toEqual([]);
+    expect(problems({ path: '/v2/room/My%20Room/history/latest', responseBody: pageOf([]) })).toEqual([]);
     expect(problems({ path: '/v2/room/1/nothing' })).toEqual([expect.stringMatching(/^request: no path of the document matches/)]);
     expect(problems({ method: 'PATCH' })).toEqual([expect.stringMatching(/^request: PATCH is not declared/)]);
   });
@@ -35,8 +37,8 @@ describe('the OpenAPI contract check', () => {
   });
 
   it('checks query parameters as their declared types, and request bodies', () => {
-    expect(problems({ path: '/v2/room', query: { 'max-results': '1001' }, responseBody: { items: [] } })).toEqual([expect.stringMatching(/^request: query parameter max-results must be <= 1000/)]);
-    expect(problems({ path: '/v2/room', query: { 'include-private': 'yes' }, responseBody: { items: [] } })).toEqual([expect.stringMatching(/include-private must be boolean/)]);
+    expect(problems({ path: '/v2/room', query: { 'max-results': '1001' }, responseBody: pageOf([]) })).toEqual([expect.stringMatching(/^request: query parameter max-results must be <= 1000/)]);
+    expect(problems({ path: '/v2/room', query: { 'include-private': 'yes' }, responseBody: pageOf([]) })).toEqual([expect.stringMatching(/include-private must be boolean/)]);
     const post = { method: 'POST', path: '/v2/room/1/notification', status: 204, responseBody: undefined };
     expect(problems({ ...post, requestBody: { message: 'hi', color: 'blue' } })).toEqual([expect.stringMatching(/^request: body \/color must be equal to one of the allowed values/)]);
     expect(problems({ ...post, requestBody: '{"message": ' })).toEqual(['request: body is not JSON']);
@@ -53,24 +55,30 @@ describe('the OpenAPI contract check', () => {
     expect(problems({ path: '/v2/addon/ui/room/1', method: 'POST', status: 204, requestBody: { glance: [] }, responseBody: undefined })).toEqual([expect.stringMatching(/glance must NOT have fewer than 1 items/)]);
   });
 
+  it('holds a collection to what every page has: where it starts, its size and a link to itself', () => {
+    expect(problems({ path: '/v2/room', responseBody: { items: [] } })).toEqual([
+      "response: body of 200 must have required property 'startIndex'; must have required property 'maxResults'; must have required property 'links'",
+    ]);
+  });
+
   it('takes recent as a history date', () => {
-    const history = (date: string) => problems({ path: '/v2/room/1/history', query: { date }, responseBody: { items: [] } });
+    const history = (date: string) => problems({ path: '/v2/room/1/history', query: { date }, responseBody: pageOf([]) });
     expect(history('recent')).toEqual([]);
     expect(history('2026-01-01T00:00:00Z')).toEqual([]);
     expect(history('yesterday')).not.toEqual([]);
   });
 
   it('takes a notification\'s from as a plain name', () => {
-    const history = (from: unknown) => problems({ path: '/v2/room/1/history', responseBody: { items: [{ id: 'a', from, message: 'hi', date: '2026-01-01T00:00:00+00:00', type: 'notification' }] } });
+    const history = (from: unknown) => problems({ path: '/v2/room/1/history', responseBody: pageOf([{ id: 'a', from, message: 'hi', date: '2026-01-01T00:00:00+00:00', type: 'notification' }]) });
     expect(history('Weather')).toEqual([]);
     expect(history({ id: 1, name: 'Ada', mention_name: 'Ada' })).toEqual([]);
     expect(history(7)).not.toEqual([]);
   });
 
   it('refuses query parameters the operation does not declare, which a host would ignore without a word', () => {
-    expect(problems({ path: '/v2/room', query: { max_results: '5' }, responseBody: { items: [] } })).toEqual(['request: query parameter max_results is not declared']);
-    expect(problems({ path: '/v2/room/1/participant', query: { 'include-offline': 'true', 'start-index': '0' }, responseBody: { items: [] } })).toEqual([]);
-    expect(problems({ path: '/v2/room/1/webhook', query: { 'start-index': '0', 'max-results': '10' }, responseBody: { items: [] } })).toEqual([]);
+    expect(problems({ path: '/v2/room', query: { max_results: '5' }, responseBody: pageOf([]) })).toEqual(['request: query parameter max_results is not declared']);
+    expect(problems({ path: '/v2/room/1/participant', query: { 'include-offline': 'true', 'start-index': '0' }, responseBody: pageOf([]) })).toEqual([]);
+    expect(problems({ path: '/v2/room/1/webhook', query: { 'start-index': '0', 'max-results': '10' }, responseBody: pageOf([]) })).toEqual([]);
   });
 
   it('asks no body of a call made with auth_test=true, which the host only authorises', () => {

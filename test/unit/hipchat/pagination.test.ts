@@ -1,7 +1,6 @@
-import { type Collection } from 'hipchat-connect';
-import { nextStartIndex, paginate } from '../../../lib/hipchat/pagination';
+import { nextStartIndex, paginate, type HostPage } from '../../../lib/hipchat/pagination';
 
-const page = (items: number, extra: Partial<Collection<number>> = {}): Collection<number> =>
+const page = (items: number, extra: Partial<HostPage> = {}): HostPage =>
   ({ items: Array.from({ length: items }, (_, i) => i), startIndex: 0, maxResults: 100, ...extra });
 
 describe('nextStartIndex', () => {
