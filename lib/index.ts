@@ -24,7 +24,7 @@ export { WEBHOOK_EVENTS, type WebhookEvent } from './core/webhook/events';
 export type { HipChatLocals } from './express/authenticate';
 export type { PageLocals, PageHandler } from './express/page';
 export type {
-  GlanceOptions, WebPanelOptions, DialogOptionsInput, DialogButtonOptions, ActionOptions, ExternalPageOptions,
+  GlanceOptions, WebPanelOptions, DialogDeclaration, DialogOptionsInput, DialogButtonOptions, ActionOptions, ExternalPageOptions,
   ConfigurableOptions, AdminPageOptions,
 } from './core/ui/declarations';
 export type {
@@ -34,6 +34,7 @@ export type {
 export { buildDescriptor, descriptorFromTemplate, assertValidDescriptor, descriptorProblems } from './core/descriptor';
 export type { Descriptor, DescriptorSource, Scope } from './core/descriptor';
 export { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './core/install/host-allowlist';
+export type { Fetch } from './core/host/bounded-fetch';
 
 export type { Store, SetValueOptions, InstallationCondition, ChangeFeedListener } from './core/store';
 export { MemoryStore } from './stores/memory';
@@ -46,13 +47,12 @@ export {
   createInstallationClient, createTokenClient, HIPCHAT_CLOUD_API, type InstallationClient,
   type InstallationClientOptions, type TokenClientOptions, type HipChatClient, type ClientOptions,
   type RetryOptions, type TokenOptions, type Collection, type PageOptions, type Paginated,
-  type NotificationRequest, type Rooms, type RoomListOptions, type HistoryOptions, type LatestHistoryOptions,
-  type ParticipantOptions, type RoomWebhooks, type Users, type UserListOptions, type Emoticons,
-  type EmoticonListOptions, type Glances, type GlanceTarget, type RoomIdOrName, type UserIdOrEmail,
-  type NotificationColor, type MessageFormat, type Privacy, type RoomSummary, type CreatedRoom, type Room,
-  type RoomCreateRequest, type RoomUpdateRequest, type UserSummary, type User, type Message, type SentMessage,
-  type PrivateMessage, type RoomWebhookRequest, type RoomWebhook, type CreatedWebhook, type Emoticon,
-  type GlanceContent, type GlanceUpdate,
+  type NotificationRequest, type RoomListOptions, type HistoryOptions, type LatestHistoryOptions,
+  type ParticipantOptions, type UserListOptions, type EmoticonListOptions, type GlanceTarget, type RoomIdOrName,
+  type UserIdOrEmail, type NotificationColor, type MessageFormat, type Privacy, type RoomSummary, type CreatedRoom,
+  type Room, type RoomCreateRequest, type RoomUpdateRequest, type UserSummary, type User, type Message,
+  type SentMessage, type PrivateMessage, type RoomWebhookRequest, type RoomWebhook, type CreatedWebhook,
+  type Emoticon, type GlanceContent, type GlanceUpdate,
 } from './hipchat';
 export { assertValidCard, cardProblems, cardFallbackText } from './core/card';
 export type {

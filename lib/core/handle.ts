@@ -30,8 +30,6 @@ export interface AddonHandle<Page = unknown> {
   readonly allowedHosts: HostAllowlist;
   /** The installable has redirect URLs (`installedUrl`, …) rather than callbacks only. */
   readonly redirectFlows: boolean;
-  /** The lifecycle steps' parts, for `addon.lifecycle`. */
-  readonly lifecycle: LifecycleContext;
   descriptor(baseUrl: string): Descriptor;
   /** Verifies a host- or page-signed token wherever it arrives. */
   verify(carrier: TokenCarrier): Promise<Verified>;
@@ -86,7 +84,7 @@ export function createHandle<Page>({ options, store, cache, events, webhooks, ui
   const receiveParts = { logger: options.logger, now: options.now, clientFor };
   const verify = async (carrier: TokenCarrier) => verifyToken(extractToken(carrier), verifyOptions);
   return {
-    options, webhooks, ui, allowedHosts, lifecycle, descriptor, verify, client: clientFor,
+    options, webhooks, ui, allowedHosts, descriptor, verify, client: clientFor,
     get redirectFlows() { return installSettings().redirectFlows; },
     receive: (payload, delivery) => receive(webhooks, payload, delivery, receiveParts),
     async verifyAndReceive(key, carrier, payload) {

@@ -2,7 +2,6 @@ import type { ClientFor, InstallationClient } from '../client';
 import type { Installation } from '../installation';
 import type { Claims } from '../jwt/claims';
 import type { Verified } from '../jwt/verify';
-import { withLazy } from '../lazy';
 
 /** Who is looking, and where: what every page, glance and authenticated route of the add-on is told. */
 export interface Viewer {
@@ -25,4 +24,23 @@ export function viewerOf({ installation, claims }: Verified, clientFor: ClientFo
 function roomIdOf(claims: Claims): number | undefined {
   const roomId = claims.context?.room_id;
   return roomId === undefined ? undefined : Number(roomId);
+}
+
+/**
+ * Gives `target` a member made on first read and kept: a handler that never uses it never pays for it,
+ * which matters for what every webhook's context and page offers.
+ */
+function withLazy<T extends object, K extends string, V>(target: T, name: K, make: () => V): T & Record<K, V> {
+  let value: V | undefined;
+  let made = false;
+  return Object.defineProperty(target, name, {
+    enumerable: true,
+    get: () => {
+      if (!made) {
+        value = make();
+        made = true;
+      }
+      return value;
+    },
+  }) as T & Record<K, V>;
 }

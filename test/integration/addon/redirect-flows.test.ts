@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { Fetch } from '../../../lib/core/host/bounded-fetch';
+import type { Fetch } from 'hipchat-connect';
 import { connectTestRedis, type TestRedis } from '../../support/redis';
 import { keysOf, redisStore, startStack, type Stack } from '../../support/stack';
 import { startTrap, type Trap } from '../../support/trap';

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { startOwnRedis, type OwnRedis } from '../../support/redis';
 import { keysOf, redisStore, startStack, type Stack } from '../../support/stack';
 import { waitFor } from '../../support/wait-for';
-import type { Fetch } from '../../../lib/core/host/bounded-fetch';
+import type { Fetch } from 'hipchat-connect';
 
 /** Redis goes away in the middle of an install: a clear 503, nothing half-written, and recovery alone. */
 describe('a store outage during installs', () => {

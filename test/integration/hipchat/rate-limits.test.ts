@@ -1,5 +1,5 @@
 import { isConnectError } from 'hipchat-connect';
-import type { Fetch } from '../../../lib/core/host/bounded-fetch';
+import type { Fetch } from 'hipchat-connect';
 import { expectNoUnhandledRejections } from '../../support/unhandled-rejections';
 import { startClientFixture, type ClientFixture } from './fixture';
 
