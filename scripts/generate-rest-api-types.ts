@@ -6,7 +6,7 @@
  *   npx tsx scripts/generate-rest-api-types.ts           print the types
  *   npx tsx scripts/generate-rest-api-types.ts --write   rewrite lib/core/rest-api/openapi.ts
  *
- * `npm run generate` runs it with every other type generator. test/unit/core/rest-api-types.test.ts runs the
+ * `npm run generate` runs it with every other type generator. test/unit/core/rest-api/types.test.ts runs the
  * first form and fails when the committed file differs.
  */
 import { writeFileSync } from 'node:fs';

@@ -9,7 +9,7 @@
  *   node test/support/generate-event-types.js           print the types
  *   node test/support/generate-event-types.js --write   rewrite lib/core/webhook/payloads.ts
  *
- * test/unit/core/webhook-payload-types.test.ts runs the first form and fails when the committed file differs.
+ * test/unit/core/webhook/payload-types.test.ts runs the first form and fails when the committed file differs.
  */
 const { readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');

@@ -9,7 +9,7 @@
  *   node test/support/generate-schema-types.js <target>           print one target's types
  *   node test/support/generate-schema-types.js --write [target]   rewrite the target's file (default: all)
  *
- * test/unit/schema-types.test.ts runs the first form for each target and fails when a committed file differs.
+ * test/unit/core/schema-types.test.ts runs the first form for each target and fails when a committed file differs.
  */
 const { readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');

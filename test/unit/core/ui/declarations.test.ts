@@ -1,5 +1,5 @@
 import { createAddon, descriptorProblems, MemoryStore, silentLogger, type Addon } from 'hipchat-connect';
-import { thrownBy } from '../../descriptor/helpers';
+import { thrownBy } from '../descriptor/helpers';
 
 const BASE = 'https://weather.example.com';
 const page = () => undefined;

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { run } from '../../../lib/cli/commands/validate';
-import { runCommand } from '../../support/cli';
-import { FIXTURES, fixtureText } from './helpers';
+import { run } from '../../../../lib/cli/commands/validate';
+import { runCommand } from '../../../support/cli';
+import { FIXTURES, fixtureText } from '../../core/descriptor/helpers';
 
 const validate = (...args: string[]) => runCommand(run, ...args);
 

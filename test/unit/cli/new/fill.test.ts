@@ -1,4 +1,4 @@
-import { fillPlaceholders } from '../../../lib/cli/new/fill';
+import { fillPlaceholders } from '../../../../lib/cli/new/fill';
 
 describe('fillPlaceholders', () => {
   const values = { name: "Ada's \\ \"add-on\"", scopes: ['send_notification', 'view_room'], vendorName: undefined };

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createAddon, createConsoleLogger, MemoryStore } from 'hipchat-connect';
-import { type ConsoleLoggerOptions } from '../../../lib/logger';
+import { type ConsoleLoggerOptions } from '../../lib/logger';
 
 /** A stream that keeps what is written, and says it is a terminal when asked to. */
 function capture(isTTY = false): Writable & { text(): string; lines(): Array<Record<string, unknown>> } {

@@ -1,4 +1,4 @@
-import { openNgrokTunnel } from '../../../lib/dev/tunnel/ngrok';
+import { openNgrokTunnel } from '../../../../lib/dev/tunnel/ngrok';
 
 /** Without the optional package: the error says how to install it. (The other failures run for real in test/integration/dev/ngrok.test.ts.) */
 it('names the package to install when @ngrok/ngrok is not there', async () => {

@@ -1,5 +1,5 @@
-import { run } from '../../../lib/cli/commands/dev';
-import { runCommand } from '../../support/cli';
+import { run } from '../../../../lib/cli/commands/dev';
+import { runCommand } from '../../../support/cli';
 
 /** `hipchat-connect dev`'s flags: a mistake is exit 2 with the usage, before anything starts. */
 it.each([

@@ -1,6 +1,6 @@
-import type { Collection } from '../../../lib/core/rest-api/collection';
-import type { components } from '../../../lib/core/rest-api/openapi';
-import { expectGeneratedUpToDate } from '../../support/generated';
+import type { Collection } from '../../../../lib/core/rest-api/collection';
+import type { components } from '../../../../lib/core/rest-api/openapi';
+import { expectGeneratedUpToDate } from '../../../support/generated';
 
 it('the REST API types are what the OpenAPI document and its overlay generate', () => {
   expectGeneratedUpToDate('scripts/generate-rest-api-types.ts', 'lib/core/rest-api/openapi.ts');

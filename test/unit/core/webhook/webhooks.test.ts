@@ -1,5 +1,5 @@
-import { toHostPattern } from '../../../lib/core/webhook/events';
-import { WebhookRegistry } from '../../../lib/core/webhook/registry';
+import { toHostPattern } from '../../../../lib/core/webhook/events';
+import { WebhookRegistry } from '../../../../lib/core/webhook/registry';
 
 describe('declaring webhooks', () => {
   it('names the option when a webhook is declared wrongly', () => {

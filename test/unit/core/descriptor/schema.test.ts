@@ -1,4 +1,4 @@
-import { problemsWith } from '../../../lib/core/schemas';
+import { problemsWith } from '../../../../lib/core/schemas';
 import { fixture } from './helpers';
 
 const problems = (value: unknown) => problemsWith('descriptor', value);

@@ -1,6 +1,6 @@
 import { MemoryStore, type ChangeFeedListener, type Installation, type Store } from 'hipchat-connect';
-import { InstallationCache } from '../../../lib/core/store';
-import { fakeInstallation } from '../../support/installations';
+import { InstallationCache } from '../../../../lib/core/store';
+import { fakeInstallation } from '../../../support/installations';
 
 /** A store whose reads wait until the test lets them go, with a change feed the test drives. */
 class SteeredStore extends MemoryStore implements Store {

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkRedos } from '../../../lib/core/webhook/redos-check';
+import { checkRedos } from '../../../../lib/core/webhook/redos-check';
 
 /**
  * The templates are what users start from, so their webhook patterns must pass the ReDoS check a user's
  * add-on runs at start-up (their own tests run with NODE_ENV=test, where that check is off).
  */
-const templates = path.join(__dirname, '..', '..', '..', 'templates');
+const templates = path.join(__dirname, '..', '..', '..', '..', 'templates');
 
 function patternsIn(folder: string): RegExp[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { run } from '../../../lib/cli/commands/receive';
+import { run } from '../../../../lib/cli/commands/receive';
 import { testEvent } from 'hipchat-connect/testing';
-import { runCommand } from '../../support/cli';
+import { runCommand } from '../../../support/cli';
 
 const receive = (...args: string[]) => runCommand(run, ...args);
-const addonModule = path.join(__dirname, '..', '..', 'fixtures', 'addons', 'echo.ts');
+const addonModule = path.join(__dirname, '..', '..', '..', 'fixtures', 'addons', 'echo.ts');
 
 let folder: string;
 beforeAll(() => {

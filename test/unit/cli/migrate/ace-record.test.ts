@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
-import { convertAceRecord } from '../../../lib/cli/migrate/ace-record';
-import { createProgress } from '../../../lib/cli/migrate/progress';
+import { convertAceRecord } from '../../../../lib/cli/migrate/ace-record';
+import { createProgress } from '../../../../lib/cli/migrate/progress';
 
 const capabilitiesUrl = 'https://hipchat.example.com/v2/capabilities';
 const capabilitiesDoc = {

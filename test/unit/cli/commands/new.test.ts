@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { run } from '../../../lib/cli/commands/new';
-import { runCommand } from '../../support/cli';
+import { run } from '../../../../lib/cli/commands/new';
+import { runCommand } from '../../../support/cli';
 
 const create = (...args: string[]) => runCommand(run, ...args);
-const version = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).version as string;
+const version = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')).version as string;
 
 let folder: string;
 beforeAll(() => {

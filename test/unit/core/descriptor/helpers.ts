@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConnectError } from 'hipchat-connect';
 
-export const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'descriptors');
+export const FIXTURES = path.join(__dirname, '..', '..', '..', 'fixtures', 'descriptors');
 
 export function fixtureText(name: string): string {
   return readFileSync(path.join(FIXTURES, name), 'utf8');

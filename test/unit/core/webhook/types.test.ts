@@ -125,7 +125,7 @@ it('declares handlers whose contexts narrow by event and pattern', () => {
 });
 
 it('type-checks: every line that must compile does, every @ts-expect-error line fails', () => {
-  const root = path.join(__dirname, '..', '..', '..');
+  const root = path.join(__dirname, '..', '..', '..', '..');
   const config = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), { noEmit: true }, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
   const program = ts.createProgram([__filename], config!.options);
   const diagnostics = ts.getPreEmitDiagnostics(program, program.getSourceFile(__filename));

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
-import { gatherAnswers, type GivenFlags } from '../../../lib/cli/new/gather';
-import { terminalAsker } from '../../../lib/cli/new/prompt';
-import { templateNames } from '../../../lib/cli/new/templates';
+import { gatherAnswers, type GivenFlags } from '../../../../lib/cli/new/gather';
+import { terminalAsker } from '../../../../lib/cli/new/prompt';
+import { templateNames } from '../../../../lib/cli/new/templates';
 
 const NO_FLAGS: GivenFlags = {
   directory: undefined, template: undefined, key: undefined, name: undefined, description: undefined,

@@ -1,5 +1,5 @@
-import descriptorSchema from '../../schemas/descriptor.schema.json';
-import { resolveOptions, SCOPES, type AddonOptions } from '../../lib/core/options';
+import descriptorSchema from '../../../schemas/descriptor.schema.json';
+import { resolveOptions, SCOPES, type AddonOptions } from '../../../lib/core/options';
 
 const minimal: AddonOptions = { key: 'com.example.test', name: 'Test', description: 'A test add-on' };
 

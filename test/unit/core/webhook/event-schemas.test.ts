@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { problemsWith, schemasDir } from '../../../lib/core/schemas';
+import { problemsWith, schemasDir } from '../../../../lib/core/schemas';
 import { WEBHOOK_EVENTS } from 'hipchat-connect';
-import { roomMessagePayload } from '../../bench/payload';
+import { roomMessagePayload } from '../../../bench/payload';
 
 const readSchema = (file: string) => JSON.parse(readFileSync(path.join(schemasDir(), file), 'utf8'));
 

@@ -1,6 +1,6 @@
 import { createAddon, isConnectError, MemoryStore, type Logger } from 'hipchat-connect';
-import { PatternChecks } from '../../../lib/core/webhook/pattern-checks';
-import { createWeatherAddon } from '../../../lib/demo/weather';
+import { PatternChecks } from '../../../../lib/core/webhook/pattern-checks';
+import { createWeatherAddon } from '../../../../lib/demo/weather';
 
 /** A logger that keeps what it was told. */
 function recordingLogger(): Logger & { said: { level: string; fields: Record<string, unknown>; message: string }[] } {
