@@ -90,7 +90,7 @@ export class Rooms {
     return this.api.request('PUT /room/{room}/topic', { path: { room }, body: { topic } });
   }
 
-  /** The room's messages (scope view_messages), newest first unless `reverse` is false. */
+  /** The room's messages (scope view_messages), paging back in time from `date`; each page reads oldest first unless `reverse` is false. */
   history(room: RoomIdOrName, options: HistoryOptions = {}): Paginated<Message> {
     const filters = { date: options.date, timezone: options.timezone, reverse: options.reverse };
     return paginate((page) => this.api.request('GET /room/{room}/history', { path: { room }, query: { ...filters, ...page } }), options);

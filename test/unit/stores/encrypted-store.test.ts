@@ -86,7 +86,11 @@ describe('EncryptedStore', () => {
     expect(isConnectError(moved, 'SECRET_UNREADABLE')).toBe(true);
     expect((moved as Error).message).toContain(keyring.currentId);
 
-    const flipped = sealed.slice(0, -2) + (sealed.endsWith('AA') ? 'AB' : 'AA');
+    // One bit of the ciphertext changed; changing the text's last characters could leave the bytes as they were.
+    const [ciphertext = ''] = sealed.split(':').slice(-1);
+    const bytes = Buffer.from(ciphertext, 'base64url');
+    bytes[0]! ^= 1;
+    const flipped = `${sealed.slice(0, -ciphertext.length)}${bytes.toString('base64url')}`;
     await inner.storeInstallation({ ...attacker, oauthSecret: flipped });
     expect(isConnectError(await failureOf(() => store.fetchInstallation(attacker.oauthId)), 'SECRET_UNREADABLE')).toBe(true);
     await inner.setValue(attacker.oauthId, 'k', 'enc:v1:damaged');
