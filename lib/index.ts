@@ -4,14 +4,18 @@
  * add-on in production loads neither. Everything exported here is supported; anything reached by a deep
  * import is private and may change.
  */
-export { createAddon, type Addon } from './addon';
+export { createAddon, type Addon, type AddonStats } from './addon';
+export type { ListenOptions } from './express/server';
 export type { AddonOptions } from './core/options';
 export { SCOPES } from './core/options';
 
 export type { Installation } from './core/installation';
 export type { Claims } from './core/jwt/claims';
-export type { LifecycleEventName } from './core/install/lifecycle-events';
-export type { WebhookHandler, WebhookOptions, WebhookReply, WebhookResult } from './core/webhook/registry';
+export type { LifecycleEventName, LifecycleListener } from './core/install/lifecycle-events';
+export type { TokenCarrier } from './core/jwt/extract';
+export type { Verified } from './core/jwt/verify';
+export type { Viewer } from './core/ui/viewer';
+export type { WebhookHandler, WebhookOptions, WebhookReply, WebhookResult, ReceiveOptions } from './core/webhook/registry';
 export type { WebhookContext, PatternMatch } from './core/webhook/context';
 export type {
   WebhookPayloads, WebhookEnvelope, RoomReference, UserReference, FileReference, MessageBase, RoomAndSender,
@@ -25,21 +29,22 @@ export type { HipChatLocals } from './express/authenticate';
 export type { PageLocals, PageHandler } from './express/page';
 export type {
   GlanceOptions, WebPanelOptions, DialogDeclaration, DialogOptionsInput, DialogButtonOptions, ActionOptions, ExternalPageOptions,
-  ConfigurableOptions, AdminPageOptions,
+  ConfigurableOptions, AdminPageOptions, ConditionInput,
 } from './core/ui/declarations';
 export type {
   GlanceContext, GlanceHandler, GlanceData, GlanceLabel, GlanceStatus, GlanceLozenge, GlanceIcon,
 } from './core/glance';
 
 export { buildDescriptor, descriptorFromTemplate, assertValidDescriptor, descriptorProblems } from './core/descriptor';
+export type { SchemaProblem } from './core/schemas';
 export type { Descriptor, DescriptorSource, Scope } from './core/descriptor';
 export { HIPCHAT_CLOUD, LOOPBACK_HOSTS } from './core/install/host-allowlist';
 export type { Fetch } from './core/host/bounded-fetch';
 
 export type { Store, SetValueOptions, InstallationCondition, ChangeFeedListener } from './core/store';
-export { MemoryStore } from './stores/memory';
-export { FileStore } from './stores/file';
-export { RedisStore, type RedisClient } from './stores/redis';
+export { MemoryStore, type MemoryStoreOptions } from './stores/memory';
+export { FileStore, type FileStoreOptions } from './stores/file';
+export { RedisStore, type RedisClient, type RedisStoreOptions } from './stores/redis';
 export { EncryptedStore } from './stores/encrypted-store';
 export { SecretKeyring } from './stores/secret-keys';
 
@@ -60,4 +65,4 @@ export type {
 } from './core/card';
 
 export { ConnectError, ERROR_CODES, isConnectError, type ErrorCode } from './errors';
-export { silentLogger, createConsoleLogger, type Logger } from './logger';
+export { silentLogger, createConsoleLogger, type Logger, type ConsoleLoggerOptions } from './logger';

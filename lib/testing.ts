@@ -43,7 +43,7 @@ export function signHostToken(installation: Installation, claims: Record<string,
   return jwt.sign(payload, installation.oauthSecret, { algorithm: 'HS256', noTimestamp: payload.iat === undefined });
 }
 
-interface SignRequestOptions {
+export interface SignRequestOptions {
   /** Where the token goes (docs/protocol.md#token-locations): `JWT <t>`, `JWT token=<t>`, or `?signed_request=<t>`. Default `header`. */
   form?: TokenForm;
   /** Claims that replace the defaults of `signHostToken`. */
@@ -51,7 +51,7 @@ interface SignRequestOptions {
   nowSeconds?: number;
 }
 
-interface SignedRequest {
+export interface SignedRequest {
   token: string;
   /** For supertest's `.set()`. */
   headers: Record<string, string>;

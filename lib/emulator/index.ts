@@ -25,9 +25,10 @@ import { rotateSecret, uninstallAddon } from './uninstall';
 import { sendWebhook, type WebhookDelivery, type WebhookRequest } from './webhook-sender';
 import type { Group, Room, User } from './world';
 
-// What a test names through `hipchat-connect/emulator`; the other types of Emulator's methods are reached
-// through it (`Parameters<Emulator['install']>[0]`) and stay free to change.
-export type { EmulatorOptions, HostInstallation, ApiExchange };
+// What a test names through `hipchat-connect/emulator`: the options, and the answers a test's own helpers
+// pass on. The other types of Emulator's methods are reached through it (`Parameters<Emulator['install']>[0]`)
+// and stay free to change.
+export type { EmulatorOptions, HostInstallation, ApiExchange, Conversation };
 
 /** The log as tests see it: to read, not to change. */
 type EmulatorLogView = { readonly [K in keyof EmulatorLog]: ReadonlyArray<Readonly<EmulatorLog[K][number]>> };

@@ -41,6 +41,11 @@ function userCode(): string[] {
   return [...blocks, ...sources];
 }
 
+/** `X` of `import('entry').X.Member.Deeper`: the name the entry exports. */
+function importedName(qualifier: ts.EntityName): string {
+  return ts.isIdentifier(qualifier) ? qualifier.text : importedName(qualifier.left);
+}
+
 /** Names imported by name from each entry: import and export declarations, and `import('entry').Name` types. */
 function namesUsedByEntry(code: readonly string[]): Map<string, Set<string>> {
   const used = new Map(Object.keys(ENTRIES).map((entry) => [entry, new Set<string>()]));
@@ -55,7 +60,7 @@ function namesUsedByEntry(code: readonly string[]): Map<string, Set<string>> {
         }
       }
       if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal) && node.qualifier) {
-        used.get(node.argument.literal.text)?.add(ts.isIdentifier(node.qualifier) ? node.qualifier.text : node.qualifier.left.getText(source));
+        used.get(node.argument.literal.text)?.add(importedName(node.qualifier));
       }
       ts.forEachChild(node, visit);
     };
