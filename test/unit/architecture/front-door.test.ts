@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { filesUnder } from '../../support/repository-files';
 
 /**
  * Integration and example tests use the package as its users do, by name ('hipchat-connect',
@@ -26,12 +27,6 @@ const BEHIND_THE_FRONT_DOOR: Record<string, string> = {
   'lib/dev/port': 'dev\'s free-port reservation, for the ngrok stand-in',
 };
 
-function testFiles(folder: string): string[] {
-  return readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-    .map((entry) => path.join(entry.parentPath, entry.name));
-}
-
 /** The lib/ modules a file imports by a relative path, as paths from the root without extension. */
 function libImports(file: string): string[] {
   return ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles
@@ -41,18 +36,20 @@ function libImports(file: string): string[] {
     .filter((target) => target.startsWith('lib/'));
 }
 
-const allowed = (target: string) => Object.keys(BEHIND_THE_FRONT_DOOR).some((module) => (module.endsWith('/') ? target.startsWith(module) : target === module));
+/** Whether a listed module (a file, or a folder when it ends with `/`) is the import's target or holds it. */
+const covers = (module: string, target: string) => (module.endsWith('/') ? target.startsWith(module) : target === module);
+const files = [...filesUnder('test/integration', '.ts'), ...filesUnder('test/examples', '.ts')];
+const reached = files.map((file) => ({ file, targets: libImports(file) }));
 
 it('integration and example tests reach into lib/ only for what has no front door', () => {
-  const files = [...testFiles('test/integration'), ...testFiles('test/examples')];
   expect(files.length).toBeGreaterThan(80);
-  const strays = files.flatMap((file) => libImports(file).filter((target) => !allowed(target))
+  const strays = reached.flatMap(({ file, targets }) => targets.filter((target) => !Object.keys(BEHIND_THE_FRONT_DOOR).some((module) => covers(module, target)))
     .map((target) => `${path.relative(root, file)} imports ${target}: import it from 'hipchat-connect' (export it, with a doc example, if it is API) or test it in test/unit`));
   expect(strays).toEqual([]);
 });
 
 it('names only modules some test still reaches', () => {
-  const reached = [...testFiles('test/integration'), ...testFiles('test/examples')].flatMap(libImports);
-  const unused = Object.keys(BEHIND_THE_FRONT_DOOR).filter((module) => !reached.some((target) => (module.endsWith('/') ? target.startsWith(module) : target === module)));
+  const targets = reached.flatMap((each) => each.targets);
+  const unused = Object.keys(BEHIND_THE_FRONT_DOOR).filter((module) => !targets.some((target) => covers(module, target)));
   expect(unused).toEqual([]);
 });

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { filesUnder } from '../../support/repository-files';
 
 /**
  * Every name the package exports is one a user can be shown: a TypeScript example of the docs or a test
@@ -27,17 +28,11 @@ function exportedNames(): Map<string, string[]> {
   }));
 }
 
-function filesUnder(folder: string, pattern: RegExp): string[] {
-  return readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && pattern.test(entry.name) && !entry.parentPath.includes('node_modules'))
-    .map((entry) => path.join(entry.parentPath, entry.name));
-}
-
 /** The code a user reads: the docs' and README's TypeScript blocks, and every test and template source. */
 function userCode(): string[] {
-  const pages = [path.join(root, 'README.md'), ...filesUnder('docs', /\.md$/)];
+  const pages = [path.join(root, 'README.md'), ...filesUnder('docs', '.md')];
   const blocks = pages.flatMap((page) => [...readFileSync(page, 'utf8').matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1]!));
-  const sources = [...filesUnder('test', /\.ts$/), ...filesUnder('templates', /\.ts$/)].map((file) => readFileSync(file, 'utf8'));
+  const sources = [...filesUnder('test', '.ts'), ...filesUnder('templates', '.ts')].map((file) => readFileSync(file, 'utf8'));
   return [...blocks, ...sources];
 }
 
